@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "GANZoo",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "TensorBackend", targets: ["TensorBackend"]),
+    .executable(name: "zoo", targets: ["zoo"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // C shims: system libraries from Debian's -dev packages.
+    .systemLibrary(
+      name: "_CBLAS", path: "Sources/_CBLAS",
+      providers: [.apt(["libopenblas-dev"])]),
+
+    // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
+    .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
+
+    // Runner.
+    .executableTarget(
+      name: "zoo",
+      dependencies: [
+        "TensorBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
+  ]
+)

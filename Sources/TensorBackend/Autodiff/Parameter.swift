@@ -1,0 +1,57 @@
+/// A trainable tensor: storage that an optimizer updates in place, and the gradient that
+/// `backward()` accumulates into it.
+///
+/// `value` is a leaf of the autodiff graph; every use of it in a forward pass routes its gradient
+/// here. Parameters are reference types on purpose: a layer, an optimizer and a checkpoint all
+/// refer to the same one.
+public final class Parameter {
+  private let leaf: GradNode
+  /// The current value; a leaf of the autodiff graph.
+  public private(set) var value: Tensor
+  /// The gradient accumulated by `backward()` since the last `zeroGradient()`.
+  public var gradient: Tensor?
+
+  public init(_ initial: Tensor) {
+    leaf = .leaf()
+    value = Tensor(shape: initial.shape, storage: initial.storage.copy(), node: leaf)
+    leaf.parameter = self
+  }
+
+  public var shape: [Int] { value.shape }
+  public var dtype: DType { value.dtype }
+  public var scalarCount: Int { value.scalarCount }
+
+  /// Forgets the accumulated gradient.
+  public func zeroGradient() { gradient = nil }
+
+  /// Replaces the value (same shape), e.g. from a checkpoint. Precondition: shapes match.
+  public func assign(_ newValue: Tensor) {
+    precondition(
+      newValue.shape == shape,
+      "Parameter.assign: parameter has shape \(shape), new value has shape \(newValue.shape)")
+    let source = newValue.converted(to: dtype)
+    value.storage.pointer.copyMemory(from: source.storage.pointer, byteCount: scalarCount * dtype.byteCount)
+  }
+
+  /// Converts the parameter to another element type in place (gradient checks run in `float64`).
+  public func convert(to dtype: DType) {
+    guard dtype != self.dtype else { return }
+    value = Tensor(shape: shape, storage: value.converted(to: dtype).storage, node: leaf)
+    gradient = nil
+  }
+
+  /// Calls `body` with the parameter's storage for an in-place update.
+  public func withUnsafeMutableBufferPointer<T: KernelScalar, R>(
+    as type: T.Type, _ body: (UnsafeMutableBufferPointer<T>) throws -> R
+  ) rethrows -> R {
+    try body(UnsafeMutableBufferPointer(start: value.storage.typed(T.self), count: scalarCount))
+  }
+
+  func accumulate(_ g: Tensor) {
+    if let existing = gradient {
+      gradient = withoutGradient { existing + g }
+    } else {
+      gradient = g.detached
+    }
+  }
+}

@@ -1,0 +1,2 @@
+import TensorBackend
+print("zoo")
