@@ -48,12 +48,13 @@ public func checkGradients(
     for (inputIndex, input) in base.enumerated() {
       let analyticValues = analytic[inputIndex].scalars
       for element in 0..<input.scalarCount {
-        let numeric = withoutGradient { () -> Double in
+        // Inputs stay tracked while perturbed: the function may differentiate internally.
+        let numeric = withGradient { () -> Double in
           func evaluate(_ delta: Double) -> Double {
-            var perturbed = base
+            var perturbed = tracked
             let copy = input.copied()
             copy.storage.typed(Double.self)[element] += delta
-            perturbed[inputIndex] = copy
+            perturbed[inputIndex] = copy.requiringGradient()
             let value = function(perturbed).scalars
             var total = 0.0
             for j in value.indices { total += weights[j] * value[j] }
