@@ -20,6 +20,9 @@ let package = Package(
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
     .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
 
+    // Zoo core: the plugin protocols, objectives, the one training loop, runs and checkpoints.
+    .target(name: "ZooCore", dependencies: ["TensorBackend"]),
+
     // Runner.
     .executableTarget(
       name: "zoo",
@@ -29,5 +32,6 @@ let package = Package(
       ]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
+    .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "TensorBackend"]),
   ]
 )
