@@ -36,3 +36,29 @@ import TensorBackend
     }
   }
 }
+
+extension NormalizationTests {
+  @Test func fusedBatchNormMatchesComposite() {
+    for shape in [[5, 3], [4, 3, 2, 5], [1, 2, 3, 3]] {
+      let x = randomInputs([shape], seed: 64)[0]
+      let axes = [0] + Array(2..<shape.count)
+      let fused = batchNormalized(x, alongAxes: axes, epsilon: 1e-3).output
+      let mean = x.mean(alongAxes: axes, keepingDimensions: true)
+      let composite = (x - mean) / sqrt((x - mean).squared().mean(alongAxes: axes, keepingDimensions: true) + 1e-3)
+      expectClose(fused.scalars, composite.scalars, tolerance: 1e-12, "forward \(shape)")
+      let seed = randomInputs([shape], seed: 65)[0]
+      let tracked = x.requiringGradient()
+      let fusedGradient = batchNormalized(tracked, alongAxes: axes, epsilon: 1e-3).output.gradients(wrt: [tracked], seed: seed)[0]
+      let recordedGradient = batchNormalized(tracked, alongAxes: axes, epsilon: 1e-3).output.gradients(wrt: [tracked], seed: seed, createGraph: true)[0]
+      expectClose(fusedGradient.scalars, recordedGradient.scalars, tolerance: 1e-12, "backward \(shape)")
+    }
+  }
+
+  @Test func batchNormSecondDerivative() {
+    expectGradients("‖∇ₓ‖² through batch norm", at: randomInputs([[4, 3]], seed: 66)) { t in
+      let x = t[0]
+      let y = leakyRelu(batchNormalized(x, alongAxes: [0], epsilon: 1e-3).output).squared().sum()
+      return y.gradients(wrt: [x], createGraph: true)[0].squared().sum()
+    }
+  }
+}

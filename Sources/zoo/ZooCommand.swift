@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct ZooCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "zoo",
+    abstract: "GAN Zoo: train, sample, evaluate and benchmark generative models.",
+    subcommands: [])
+}
