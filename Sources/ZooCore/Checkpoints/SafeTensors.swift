@@ -78,7 +78,12 @@ public enum SafeTensors {
       default: throw fail("tensor \"\(name)\" has dtype \(dtypeName); only F32 and F64 are supported")
       }
       guard shape.allSatisfy({ $0 >= 0 }) else { throw fail("tensor \"\(name)\" has a negative dimension in \(shape)") }
-      let count = shape.reduce(1, *)
+      var count = 1
+      for extent in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+        guard !overflow, product <= dataSize else { throw fail("tensor \"\(name)\" of shape \(shape) is larger than the file") }
+        count = product
+      }
       let (begin, end) = (offsets[0], offsets[1])
       guard begin >= 0, end >= begin, end <= dataSize else {
         throw fail("tensor \"\(name)\" has data offsets [\(begin), \(end)] outside the \(dataSize)-byte data section")
