@@ -63,3 +63,20 @@ import TensorBackend
     expectClose(f32, f64, tolerance: 1e-6, "tanh float32 vs float64")
   }
 }
+
+@Suite struct ParameterTests {
+  @Test func backwardAccumulatesAndFrozenParametersGetNothing() {
+    let w = Parameter(Tensor(shape: [2], scalars: [1, 2] as [Double], dtype: .float64))
+    let v = Parameter(Tensor(shape: [2], scalars: [3, 4] as [Double], dtype: .float64))
+    (w.value * v.value).sum().backward()
+    #expect(w.gradient?.scalars == [3, 4])
+    (w.value * 2).sum().backward()
+    #expect(w.gradient?.scalars == [5, 6])
+    v.requiresGradient = false
+    w.zeroGradient()
+    v.zeroGradient()
+    (w.value * v.value).sum().backward()
+    #expect(w.gradient?.scalars == [3, 4])
+    #expect(v.gradient == nil)
+  }
+}

@@ -6,20 +6,25 @@
 /// refer to the same one.
 public final class Parameter {
   private let leaf: GradNode
-  /// The current value; a leaf of the autodiff graph.
-  public private(set) var value: Tensor
+  private var tracked: Tensor
+  /// Whether uses of `value` route gradients here. Freezing a network for a step (the
+  /// discriminator during the generator's step) saves computing its weight gradients.
+  public var requiresGradient = true
+
+  /// The current value: a leaf of the autodiff graph, or a constant while frozen.
+  public var value: Tensor { requiresGradient ? tracked : tracked.detached }
   /// The gradient accumulated by `backward()` since the last `zeroGradient()`.
   public var gradient: Tensor?
 
   public init(_ initial: Tensor) {
     leaf = .leaf()
-    value = Tensor(shape: initial.shape, storage: initial.storage.copy(), node: leaf)
+    tracked = Tensor(shape: initial.shape, storage: initial.storage.copy(), node: leaf)
     leaf.parameter = self
   }
 
-  public var shape: [Int] { value.shape }
-  public var dtype: DType { value.dtype }
-  public var scalarCount: Int { value.scalarCount }
+  public var shape: [Int] { tracked.shape }
+  public var dtype: DType { tracked.dtype }
+  public var scalarCount: Int { tracked.scalarCount }
 
   /// Forgets the accumulated gradient.
   public func zeroGradient() { gradient = nil }
@@ -30,13 +35,13 @@ public final class Parameter {
       newValue.shape == shape,
       "Parameter.assign: parameter has shape \(shape), new value has shape \(newValue.shape)")
     let source = newValue.converted(to: dtype)
-    value.storage.pointer.copyMemory(from: source.storage.pointer, byteCount: scalarCount * dtype.byteCount)
+    tracked.storage.pointer.copyMemory(from: source.storage.pointer, byteCount: scalarCount * dtype.byteCount)
   }
 
   /// Converts the parameter to another element type in place (gradient checks run in `float64`).
   public func convert(to dtype: DType) {
     guard dtype != self.dtype else { return }
-    value = Tensor(shape: shape, storage: value.converted(to: dtype).storage, node: leaf)
+    tracked = Tensor(shape: shape, storage: tracked.converted(to: dtype).storage, node: leaf)
     gradient = nil
   }
 
@@ -44,7 +49,7 @@ public final class Parameter {
   public func withUnsafeMutableBufferPointer<T: KernelScalar, R>(
     as type: T.Type, _ body: (UnsafeMutableBufferPointer<T>) throws -> R
   ) rethrows -> R {
-    try body(UnsafeMutableBufferPointer(start: value.storage.typed(T.self), count: scalarCount))
+    try body(UnsafeMutableBufferPointer(start: tracked.storage.typed(T.self), count: scalarCount))
   }
 
   func accumulate(_ g: Tensor) {
