@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .library(name: "TensorBackend", targets: ["TensorBackend"]),
+    .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
     .executable(name: "zoo", targets: ["zoo"]),
   ],
   dependencies: [
@@ -20,6 +21,9 @@ let package = Package(
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
     .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
 
+    // Neural networks: layers, initializers, optimizers. Knows nothing of GANs.
+    .target(name: "NeuralNetworks", dependencies: ["TensorBackend"]),
+
     // Runner.
     .executableTarget(
       name: "zoo",
@@ -29,5 +33,6 @@ let package = Package(
       ]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
+    .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
   ]
 )
