@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .library(name: "TensorBackend", targets: ["TensorBackend"]),
+    .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
     .executable(name: "zoo", targets: ["zoo"]),
   ],
   dependencies: [
@@ -20,8 +21,11 @@ let package = Package(
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
     .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
 
+    // Neural networks: layers, initializers, optimizers. Knows nothing of GANs.
+    .target(name: "NeuralNetworks", dependencies: ["TensorBackend"]),
+
     // Zoo core: the plugin protocols, objectives, the one training loop, runs and checkpoints.
-    .target(name: "ZooCore", dependencies: ["TensorBackend"]),
+    .target(name: "ZooCore", dependencies: ["TensorBackend", "NeuralNetworks"]),
 
     // Runner.
     .executableTarget(
@@ -32,6 +36,7 @@ let package = Package(
       ]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
-    .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "TensorBackend"]),
+    .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
   ]
 )

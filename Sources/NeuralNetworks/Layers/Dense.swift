@@ -1,0 +1,41 @@
+import TensorBackend
+
+/// A fully connected layer: y = x·Wᵀ + b (PyTorch's `nn.Linear`).
+///
+/// x (N, I) -> y (N, O), with weight W (O, I) stored as PyTorch stores it and bias b (O).
+/// Parameters are named "weight" and "bias".
+public final class Dense: Layer {
+  public let weight: Parameter
+  public let bias: Parameter?
+
+  /// - Parameters:
+  ///   - inputSize: I, the number of input features.
+  ///   - outputSize: O, the number of output features.
+  ///   - bias: whether to add a learned bias.
+  ///   - weightInitializer, biasInitializer: PyTorch's defaults, U(−1/√I, 1/√I) for both.
+  public init(
+    inputSize: Int, outputSize: Int, bias: Bool = true, dtype: DType = .float32,
+    weightInitializer: Initializer = .pytorchDefaultWeight,
+    biasInitializer: Initializer = .pytorchDefaultBias,
+    using generator: inout some RandomNumberGenerator
+  ) {
+    precondition(inputSize > 0 && outputSize > 0, "Dense: sizes must be positive, got \(inputSize) -> \(outputSize)")
+    let shape = [outputSize, inputSize]
+    weight = Parameter(weightInitializer.tensor(shape, dtype: dtype, using: &generator))
+    self.bias = bias
+      ? Parameter(biasInitializer.tensor([outputSize], fans: .init(weightShape: shape), dtype: dtype, using: &generator))
+      : nil
+  }
+
+  public var inputSize: Int { weight.shape[1] }
+  public var outputSize: Int { weight.shape[0] }
+
+  public var ownParameters: [(name: String, parameter: Parameter)] {
+    [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
+  }
+
+  public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
+    precondition(input.rank == 2 && input.shape[1] == inputSize, "Dense: expects input (N, \(inputSize)), got shape \(input.shape)")
+    return linear(input, weight: weight.value, bias: bias?.value)
+  }
+}

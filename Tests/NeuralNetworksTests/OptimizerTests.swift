@@ -1,0 +1,125 @@
+import NeuralNetworks
+import TensorBackend
+import Testing
+
+/// Runs `steps` optimizer steps on loss = Σθ² (gradient 2θ, through `backward()`), recording θ.
+private func minimizeSumOfSquares(_ optimizer: any Optimizer, _ parameter: Parameter, steps: Int) -> [[Double]] {
+  var trajectory: [[Double]] = []
+  for _ in 0..<steps {
+    optimizer.zeroGradients()
+    parameter.value.squared().sum().backward()
+    optimizer.step()
+    trajectory.append(parameter.value.scalars)
+  }
+  return trajectory
+}
+
+private func expectClose(_ actual: [[Double]], _ expected: [[Double]], tolerance: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+  #expect(actual.count == expected.count, sourceLocation: sourceLocation)
+  for (step, (a, e)) in zip(actual, expected).enumerated() {
+    for (x, y) in zip(a, e) {
+      #expect(abs(x - y) <= tolerance, "step \(step + 1): got \(x), expected \(y), tolerance \(tolerance)", sourceLocation: sourceLocation)
+    }
+  }
+}
+
+@Suite struct SGDTests {
+  @Test func momentumMatchesHandComputation() {
+    // θ₀ = 1, g = 2θ, η = 0.1, μ = 0.9; the first step seeds the buffer with g (PyTorch):
+    //   1: b = 2,                    θ = 1 − 0.2      = 0.8
+    //   2: b = 0.9·2 + 1.6   = 3.4,  θ = 0.8 − 0.34   = 0.46
+    //   3: b = 0.9·3.4 + 0.92 = 3.98, θ = 0.46 − 0.398 = 0.062
+    // The second element starts at −2 and, the update being linear, stays at −2× the first.
+    for dtype in DType.allCases {
+      let theta = Parameter(Tensor(shape: [2], scalars: [1, -2], dtype: dtype))
+      let sgd = SGD(parameters: [theta], learningRate: 0.1, momentum: 0.9)
+      let tolerance = dtype == .float64 ? 1e-12 : 1e-6
+      expectClose(minimizeSumOfSquares(sgd, theta, steps: 3),
+                  [[0.8, -1.6], [0.46, -0.92], [0.062, -0.124]], tolerance: tolerance)
+      #expect(sgd.stepCount == 3)
+    }
+  }
+
+  @Test func weightDecayMatchesHandComputation() {
+    // θ₀ = 1, g = 2θ, λ = 0.1, η = 0.1, no momentum: d = 2θ + 0.1θ = 2.1θ, θ ← θ − 0.21θ = 0.79θ.
+    let theta = Parameter(Tensor(shape: [1], scalars: [1], dtype: .float64))
+    let sgd = SGD(parameters: [theta], learningRate: 0.1, weightDecay: 0.1)
+    expectClose(minimizeSumOfSquares(sgd, theta, steps: 2), [[0.79], [0.6241]], tolerance: 1e-12)
+  }
+
+  @Test func nesterovMatchesHandComputation() {
+    // θ₀ = 1, g = 2θ, η = 0.1, μ = 0.9, Nesterov: step = d + μb.
+    //   1: d = 2, b = 2, step = 2 + 1.8 = 3.8, θ = 1 − 0.38 = 0.62
+    //   2: d = 1.24, b = 1.8 + 1.24 = 3.04, step = 1.24 + 2.736 = 3.976, θ = 0.62 − 0.3976 = 0.2224
+    let theta = Parameter(Tensor(shape: [1], scalars: [1], dtype: .float64))
+    let sgd = SGD(parameters: [theta], learningRate: 0.1, momentum: 0.9, nesterov: true)
+    expectClose(minimizeSumOfSquares(sgd, theta, steps: 2), [[0.62], [0.2224]], tolerance: 1e-12)
+  }
+
+  @Test func parametersWithoutGradientAreSkipped() {
+    let used = Parameter(Tensor(shape: [1], scalars: [1], dtype: .float64))
+    let unused = Parameter(Tensor(shape: [1], scalars: [5], dtype: .float64))
+    let sgd = SGD(parameters: [used, unused], learningRate: 0.1, momentum: 0.9)
+    _ = minimizeSumOfSquares(sgd, used, steps: 2)
+    #expect(unused.value.scalars == [5])
+    #expect(sgd.exportState().tensors.keys.sorted() == ["0.momentum_buffer"])
+  }
+}
+
+@Suite struct AdamTests {
+  @Test func matchesHandComputationWithBiasCorrection() {
+    // θ₀ = (1, −2), g = 2θ, η = 0.1, β = (0.9, 0.999), ε = 1e-8. With bias correction the first
+    // step moves each element by η·sign(g) (m̂ = g, v̂ = g²). Step 2 by hand for the first element:
+    //   m = 0.9·0.2 + 0.1·1.8 = 0.36,  v = 0.999·0.004 + 0.001·3.24 = 0.007236
+    //   m̂ = 0.36 / (1 − 0.9²) = 1.894737,  v̂ = 0.007236 / (1 − 0.999²) = 3.619810
+    //   θ = 0.9 − 0.1·1.894737 / (√3.619810 + 1e-8) = 0.8004122
+    // Steps 3 and 4 continue the same recurrence (computed in double precision).
+    let expected: [[Double]] = [
+      [0.9000000005, -1.90000000025],
+      [0.8004122286917927, -1.800166486115701],
+      [0.7015862729460302, -1.700623392046465],
+      [0.603939060573746, -1.6015048952894209],
+    ]
+    for dtype in DType.allCases {
+      let theta = Parameter(Tensor(shape: [2], scalars: [1, -2], dtype: dtype))
+      let adam = Adam(parameters: [theta], learningRate: 0.1)
+      expectClose(minimizeSumOfSquares(adam, theta, steps: 4), expected, tolerance: dtype == .float64 ? 1e-12 : 1e-6)
+    }
+  }
+
+  @Test func dcganSettingsMatchHandComputation() {
+    // η = 2e-4, β₁ = 0.5 (Radford et al. 2015). Each early step moves by ≈ η.
+    let theta = Parameter(Tensor(shape: [2], scalars: [1, -2], dtype: .float64))
+    let adam = Adam(parameters: [theta], learningRate: 2e-4, beta1: 0.5)
+    expectClose(minimizeSumOfSquares(adam, theta, steps: 3), [
+      [0.999800000001, -1.9998000000005],
+      [0.9996000066603279, -1.9996000033297474],
+      [0.999400023783282, -1.9994000118897801],
+    ], tolerance: 1e-12)
+  }
+
+  @Test func weightDecayIsAddedToTheGradient() {
+    // g = 2θ + 0.5θ; same recurrence as above with this gradient.
+    let theta = Parameter(Tensor(shape: [2], scalars: [1, -2], dtype: .float64))
+    let adam = Adam(parameters: [theta], learningRate: 0.1, weightDecay: 0.5)
+    expectClose(minimizeSumOfSquares(adam, theta, steps: 2), [
+      [0.9000000003999999, -1.9000000002],
+      [0.8004122284876838, -1.8001664860146227],
+    ], tolerance: 1e-12)
+  }
+
+  @Test func importRejectsMismatchedState() throws {
+    let theta = Parameter(Tensor.zeros([3]))
+    let adam = Adam(parameters: [theta])
+    theta.gradient = Tensor.ones([3])
+    adam.step()
+    var state = adam.exportState()
+    #expect(state.stepCount == 1)
+    #expect(state.tensors.keys.sorted() == ["0.exp_avg", "0.exp_avg_sq", "0.step"])
+    #expect(throws: StateImportError.self) { try SGD(parameters: [theta], learningRate: 1).importState(state) }
+    state.tensors["0.exp_avg"] = Tensor.zeros([4])
+    #expect(throws: StateImportError.self) { try adam.importState(state) }
+    state.tensors["0.exp_avg"] = nil
+    #expect(throws: StateImportError.self) { try adam.importState(state) }
+  }
+}
