@@ -27,13 +27,19 @@ let package = Package(
     // Zoo core: the plugin protocols, objectives, the one training loop, runs and checkpoints.
     .target(name: "ZooCore", dependencies: ["TensorBackend", "NeuralNetworks"]),
 
+    // Variants: one target each under Zoo/.
+    .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md"]),
+
     // Runner.
     .executableTarget(
       name: "zoo",
       dependencies: [
-        "TensorBackend",
+        "TensorBackend", "NeuralNetworks", "ZooCore", "VanillaGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // The protocols' conformance suite, shared by every variant's tests.
+    .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),

@@ -11,6 +11,9 @@ public protocol Objective: Sendable {
   static var summary: String { get }
   /// The objective with its paper's settings.
   init()
+  /// The training settings the objective's paper prescribes (k, optimizers), if it prescribes
+  /// any; variants use them in place of their own defaults.
+  static var recommendedSettings: AdversarialSettings? { get }
 
   /// The discriminator's loss on a batch of real and a batch of generated samples.
   func discriminatorLoss(realLogits: Tensor, fakeLogits: Tensor) -> Tensor
@@ -27,6 +30,8 @@ public protocol Objective: Sendable {
 }
 
 extension Objective {
+  public static var recommendedSettings: AdversarialSettings? { nil }
+
   public func discriminatorPenalty(
     real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, using generator: inout SplitMix64
   ) -> Tensor? { nil }

@@ -11,6 +11,9 @@ public struct WassersteinGradientPenaltyObjective: Objective {
   public static let name = "wgan-gp"
   public static let summary = "Gulrajani et al. 2017: Wasserstein critic with gradient penalty (lambda = 10)"
 
+  /// Five critic steps per generator step, Adam(1e-4, β = (0, 0.9)).
+  public static var recommendedSettings: AdversarialSettings? { .wassersteinGradientPenalty }
+
   /// λ, the penalty weight.
   public var penaltyWeight: Double
 

@@ -21,12 +21,13 @@ public protocol ZooVariant {
   /// Whether the model needs class labels (a conditional model).
   static var needsLabels: Bool { get }
 
-  /// The defaults for data of this kind.
-  static func defaultConfiguration(for data: DataDescription) -> Configuration
+  /// The defaults for data of this kind trained with `objective` (whose paper may prescribe its
+  /// own optimizer settings, see `Objective.recommendedSettings`).
+  static func defaultConfiguration(for data: DataDescription, objective: any Objective.Type) -> Configuration
 
-  /// Builds models and optimizers, initialised from `generator`.
+  /// Builds models and optimizers for minibatches of `batchSize`, initialised from `generator`.
   static func makeTrainer(
-    configuration: Configuration, data: DataDescription, objective: any Objective,
+    configuration: Configuration, data: DataDescription, objective: any Objective, batchSize: Int,
     using generator: inout SplitMix64
   ) throws -> any Trainer
 }

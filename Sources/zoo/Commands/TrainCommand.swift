@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+/// `zoo train <variant>`: trains a variant on a dataset into a run directory.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train", abstract: "Train a variant; writes config, loss log, checkpoints, samples and metrics to a run directory.")
+
+  @Argument(help: "The variant, by name (see `zoo list`).")
+  var variant: String
+
+  @Option(help: "The dataset, by name (see `zoo list`).")
+  var dataset = "ring8"
+
+  @Option(help: "The objective, by name (default: the variant's).")
+  var objective: String?
+
+  @Option(help: "Training iterations (k discriminator steps and one generator step each).")
+  var steps = 5000
+
+  @Option(name: .customLong("batch-size"), help: "Samples per minibatch.")
+  var batchSize = 256
+
+  @Option(help: "The seed of every random draw.")
+  var seed: UInt64 = 0
+
+  @Option(help: "The run directory (default: runs/<variant>-<dataset>-<objective>-seed<seed>).")
+  var out: String?
+
+  @Option(name: .customLong("set"), help: "Override a configuration field, e.g. --set latentDimension=8 (repeatable).")
+  var overrides: [String] = []
+
+  @Option(name: .customLong("sample-every"), help: "Steps between sample snapshots (default: a tenth of the run).")
+  var sampleInterval: Int?
+
+  @Option(name: .customLong("checkpoint-every"), help: "Steps between checkpoints (default: a twentieth of the run).")
+  var checkpointInterval: Int?
+
+  func run() throws {
+    let objectiveName = try objective ?? Registry.variant(named: variant).defaultObjective.name
+    let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(dataset)-\(objectiveName)-seed\(seed)")
+    let session = try RunSession.create(
+      variant: variant, dataset: dataset, objective: objective, steps: steps, batchSize: batchSize, seed: seed,
+      overrides: overrides, directory: directory, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
+      commandLine: CommandLine.arguments)
+    try session.train(resuming: false)
+  }
+}

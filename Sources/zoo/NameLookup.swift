@@ -1,0 +1,45 @@
+/// Finding a thing by the name a user typed, or saying what the valid names are and which one
+/// was probably meant.
+enum NameLookup {
+  static func find<T>(_ name: String, in entries: [(String, T)], kind: String) throws -> T {
+    if let match = entries.first(where: { $0.0 == name }) { return match.1 }
+    throw UsageError(unknown: name, kind: kind, valid: entries.map(\.0))
+  }
+
+  /// The valid name closest to `name` by edit distance, if it is close enough to be a typo.
+  static func nearest(to name: String, in valid: [String]) -> String? {
+    let scored = valid.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(2, best.0.count / 3) || best.0.hasPrefix(name.lowercased()) ? best.0 : nil
+  }
+
+  /// Levenshtein distance.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var current = [i] + [Int](repeating: 0, count: b.count)
+      for j in 1...max(b.count, 1) where !b.isEmpty {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+  }
+}
+
+/// A mistake in what the user asked for: the message names it, lists the valid choices and
+/// suggests the nearest.
+struct UsageError: Error, CustomStringConvertible {
+  let description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+
+  init(unknown name: String, kind: String, valid: [String]) {
+    var message = "unknown \(kind) '\(name)'; valid \(kind)s: \(valid.joined(separator: ", "))"
+    if let nearest = NameLookup.nearest(to: name, in: valid) { message += ". Did you mean '\(nearest)'?" }
+    description = message
+  }
+}

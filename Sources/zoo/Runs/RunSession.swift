@@ -1,0 +1,101 @@
+import Foundation
+import NeuralNetworks
+import TensorBackend
+import ZooCore
+
+/// One run of the zoo: its configuration, data, trainer and directory. `zoo train` creates one,
+/// `zoo resume` and `zoo sample` open one.
+struct RunSession {
+  let directory: URL
+  let configuration: RunConfiguration
+  let variant: any ZooVariant.Type
+  let objective: any Objective
+  let trainer: any Trainer
+  var data: any BatchSource
+
+  var checkpointURL: URL { directory.appendingPathComponent(RunDirectory.checkpointFile) }
+  var lossLogURL: URL { directory.appendingPathComponent(RunDirectory.lossLogFile) }
+
+  /// Resolves names and overrides, builds the models, and writes `config.json`.
+  static func create(
+    variant variantName: String, dataset: String, objective objectiveName: String?, steps: Int, batchSize: Int,
+    seed: UInt64, overrides: [String], directory: URL, sampleInterval: Int?, checkpointInterval: Int?,
+    commandLine: [String]
+  ) throws -> RunSession {
+    let variant = try Registry.variant(named: variantName)
+    let objectiveType = try objectiveName.map(Registry.objective(named:)) ?? variant.defaultObjective
+    let data = try DataCatalog.source(named: dataset)
+    guard steps > 0 else { throw UsageError("--steps must be positive, got \(steps)") }
+    guard batchSize > 0 else { throw UsageError("--batch-size must be positive, got \(batchSize)") }
+    let resolved = try resolveConfiguration(variant, data: data.description, objective: objectiveType, overrides: overrides)
+    if FileManager.default.fileExists(atPath: directory.appendingPathComponent(RunDirectory.configurationFile).path) {
+      throw UsageError("\(directory.path) already holds a run; continue it with `zoo resume \(directory.path)` or choose another --out")
+    }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let configuration = RunConfiguration(
+      variant: variant.name, dataset: dataset, objective: objectiveType.name, steps: steps, batchSize: batchSize, seed: seed,
+      sampleInterval: sampleInterval ?? max(1, steps / 10), checkpointInterval: checkpointInterval ?? max(1, steps / 20),
+      configuration: resolved, commandLine: commandLine, sourceCommit: RunDirectory.sourceCommit(),
+      created: ISO8601DateFormatter().string(from: Date()))
+    let session = try RunSession(directory: directory, configuration: configuration)
+    try configuration.write(to: directory)
+    return session
+  }
+
+  /// Opens an existing run directory.
+  static func open(_ directory: URL) throws -> RunSession {
+    try RunSession(directory: directory, configuration: RunConfiguration.read(from: directory))
+  }
+
+  private init(directory: URL, configuration: RunConfiguration) throws {
+    self.directory = directory
+    self.configuration = configuration
+    variant = try Registry.variant(named: configuration.variant)
+    objective = try Registry.objective(named: configuration.objective).init()
+    data = try DataCatalog.source(named: configuration.dataset)
+    var root = SplitMix64(seed: configuration.seed)
+    var initialization = root.split()
+    trainer = try Self.makeTrainer(variant, configuration: configuration.configuration, data: data.description,
+                                   objective: objective, batchSize: configuration.batchSize, using: &initialization)
+  }
+
+  /// The loop's state at the start of a fresh run: every training draw comes from a generator
+  /// split off the seed after the initialization one.
+  var initialState: TrainingState {
+    var root = SplitMix64(seed: configuration.seed)
+    _ = root.split()
+    var state = TrainingState(seed: 0)
+    state.generator = root.split()
+    return state
+  }
+
+  /// Noise for sample snapshots, the same at every snapshot so successive ones are comparable;
+  /// drawn from its own generator so it never disturbs training's.
+  func fixedNoise(count: Int) -> Tensor {
+    var root = SplitMix64(seed: configuration.seed)
+    _ = root.split()
+    _ = root.split()
+    var noiseGenerator = root.split()
+    return Tensor.randomNormal([count, trainer.sampler.latentDimension], using: &noiseGenerator)
+  }
+
+  private static func resolveConfiguration<V: ZooVariant>(
+    _ variant: V.Type, data: DataDescription, objective: any Objective.Type, overrides: [String]
+  ) throws -> JSONValue {
+    let defaults = V.defaultConfiguration(for: data, objective: objective)
+    return try JSONValue(encoding: ConfigurationOverrides.apply(overrides, to: defaults))
+  }
+
+  private static func makeTrainer<V: ZooVariant>(
+    _ variant: V.Type, configuration: JSONValue, data: DataDescription, objective: any Objective, batchSize: Int,
+    using generator: inout SplitMix64
+  ) throws -> any Trainer {
+    let decoded: V.Configuration
+    do {
+      decoded = try configuration.decode(as: V.Configuration.self)
+    } catch {
+      throw UsageError("the run's configuration does not fit variant \(V.name): \(error)")
+    }
+    return try V.makeTrainer(configuration: decoded, data: data, objective: objective, batchSize: batchSize, using: &generator)
+  }
+}

@@ -1,0 +1,82 @@
+import NeuralNetworks
+import TensorBackend
+import ZooCore
+
+/// The generative adversarial network of Goodfellow et al. 2014 ("Generative Adversarial Nets",
+/// NeurIPS): a multilayer-perceptron generator and discriminator playing the two-player game,
+/// trained by the zoo's one adversarial loop.
+///
+/// On images the networks are those of the `gan-mlp` reference workload (eriklindernoren's
+/// PyTorch-GAN `gan.py`): G z(100) → 128 → 256 → 512 → 1024 → C·H·W with batch norm and
+/// LeakyReLU 0.2, tanh out; D C·H·W → 512 → 256 → 1 with LeakyReLU 0.2. On points the widths
+/// are smaller and the output is linear.
+public enum VanillaGAN: ZooVariant {
+  public static let name = "gan"
+  public static let summary = "Goodfellow et al. 2014: multilayer-perceptron generator and discriminator"
+  public static let paper = "Goodfellow, Pouget-Abadie, Mirza, Xu, Warde-Farley, Ozair, Courville, Bengio. Generative Adversarial Nets. NeurIPS 2014."
+  public static let defaultObjective: any Objective.Type = NonSaturatingObjective.self
+
+  /// The vanilla GAN's settings.
+  public struct Configuration: Codable, Sendable, Equatable {
+    /// Z, the noise length.
+    public var latentDimension: Int
+    /// The generator's hidden layer widths.
+    public var generatorWidths: [Int]
+    /// The discriminator's hidden layer widths.
+    public var discriminatorWidths: [Int]
+    /// Batch norm after every generator hidden layer but the first.
+    public var generatorBatchNorm: Bool
+    /// The batch-norm ε. gan.py passes 0.8 as `BatchNorm1d`'s second argument, which is ε.
+    public var batchNormEpsilon: Double
+    /// The slope of the LeakyReLU activations.
+    public var negativeSlope: Double
+    /// tanh at the generator's output (images in [−1, 1]); linear otherwise (points).
+    public var tanhOutput: Bool
+    /// k, optimizers.
+    public var training: AdversarialSettings
+
+    public init(
+      latentDimension: Int, generatorWidths: [Int], discriminatorWidths: [Int], generatorBatchNorm: Bool,
+      batchNormEpsilon: Double, negativeSlope: Double, tanhOutput: Bool, training: AdversarialSettings
+    ) {
+      self.latentDimension = latentDimension
+      self.generatorWidths = generatorWidths
+      self.discriminatorWidths = discriminatorWidths
+      self.generatorBatchNorm = generatorBatchNorm
+      self.batchNormEpsilon = batchNormEpsilon
+      self.negativeSlope = negativeSlope
+      self.tanhOutput = tanhOutput
+      self.training = training
+    }
+  }
+
+  public static func defaultConfiguration(for data: DataDescription, objective: any Objective.Type) -> Configuration {
+    var configuration = defaultConfiguration(for: data)
+    if let settings = objective.recommendedSettings { configuration.training = settings }
+    return configuration
+  }
+
+  static func defaultConfiguration(for data: DataDescription) -> Configuration {
+    switch data.kind {
+    case .images:
+      return Configuration(
+        latentDimension: 100, generatorWidths: [128, 256, 512, 1024], discriminatorWidths: [512, 256],
+        generatorBatchNorm: true, batchNormEpsilon: 0.8, negativeSlope: 0.2, tanhOutput: true, training: .dcgan)
+    case .points:
+      return Configuration(
+        latentDimension: 16, generatorWidths: [128, 128, 128], discriminatorWidths: [128, 128, 128],
+        generatorBatchNorm: false, batchNormEpsilon: 1e-5, negativeSlope: 0.2, tanhOutput: false,
+        training: AdversarialSettings(generatorOptimizer: .adam(learningRate: 2e-4, beta1: 0.5), discriminatorOptimizer: .adam(learningRate: 2e-4, beta1: 0.5)))
+    }
+  }
+
+  public static func makeTrainer(
+    configuration: Configuration, data: DataDescription, objective: any Objective, batchSize: Int,
+    using generator: inout SplitMix64
+  ) throws -> any Trainer {
+    AdversarialTrainer(
+      generator: MultilayerGenerator(configuration: configuration, sampleShape: data.sampleShape, using: &generator),
+      discriminator: MultilayerDiscriminator(configuration: configuration, sampleShape: data.sampleShape, using: &generator),
+      objective: objective, settings: configuration.training, batchSize: batchSize)
+  }
+}
