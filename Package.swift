@@ -16,9 +16,15 @@ let package = Package(
     .systemLibrary(
       name: "_CBLAS", path: "Sources/_CBLAS",
       providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "_CPNG", path: "Sources/_CPNG",
+      providers: [.apt(["libpng-dev"])]),
 
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
     .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
+
+    // Image files: a plain 8-bit image value, PNG (libpng) and PGM codecs.
+    .target(name: "ImageFiles", dependencies: ["_CPNG"]),
 
     // Runner.
     .executableTarget(
@@ -29,5 +35,6 @@ let package = Package(
       ]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
+    .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
   ]
 )
