@@ -1,22 +1,26 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers, bottom to top; each target knows only the ones below it.
+//   C shims (_CBLAS, _CPNG) → TensorBackend → NeuralNetworks → ZooCore → ZooEvaluation
+//   ImageFiles (PNG/PGM), Datasets (loaders, procedural data) sit beside them;
+//   variants live under Zoo/, one target each; the `zoo` runner knows everything.
 let package = Package(
   name: "GANZoo",
   platforms: [.macOS(.v14)],
   products: [
+    .executable(name: "zoo", targets: ["zoo"]),
     .library(name: "TensorBackend", targets: ["TensorBackend"]),
     .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
-    .executable(name: "zoo", targets: ["zoo"]),
+    .library(name: "ZooCore", targets: ["ZooCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
   ],
   targets: [
     // C shims: system libraries from Debian's -dev packages.
-    .systemLibrary(
-      name: "_CBLAS", path: "Sources/_CBLAS",
-      providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "_CBLAS", path: "Sources/_CBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "_CPNG", path: "Sources/_CPNG", providers: [.apt(["libpng-dev"])]),
 
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
     .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
@@ -27,14 +31,20 @@ let package = Package(
     // Zoo core: the plugin protocols, objectives, the one training loop, runs and checkpoints.
     .target(name: "ZooCore", dependencies: ["TensorBackend", "NeuralNetworks"]),
 
+    // Image files: a plain 8-bit image value, PNG (libpng) and PGM codecs.
+    .target(name: "ImageFiles", dependencies: ["_CPNG"]),
+
+    // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
+    .target(name: "Datasets", dependencies: ["TensorBackend"], path: "Datasets", exclude: ["README.md"]),
+
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md"]),
 
-    // Runner.
+    // Runner: the commands and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
-        "TensorBackend", "NeuralNetworks", "ZooCore", "VanillaGAN",
+        "TensorBackend", "NeuralNetworks", "ZooCore", "Datasets", "ImageFiles", "VanillaGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -44,5 +54,7 @@ let package = Package(
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),
   ]
 )
