@@ -7,9 +7,9 @@ struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "resume", abstract: "Continue a run from its last checkpoint.")
 
   @Argument(help: "The run directory.")
-  var run: String
+  var runDirectory: String
 
   func run() throws {
-    try RunSession.open(URL(fileURLWithPath: run)).train(resuming: true)
+    try RunSession.open(URL(fileURLWithPath: runDirectory)).train(resuming: true)
   }
 }
