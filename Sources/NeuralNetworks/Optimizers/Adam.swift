@@ -68,7 +68,7 @@ public final class Adam: Optimizer {
     stepCount += 1
   }
 
-  private func update<T: KernelScalar>(
+  private func update<T: KernelScalar & SIMDScalar>(
     _: T.Type, _ parameter: Parameter, _ gradient: Tensor, _ firstMoment: StateBuffer, _ secondMoment: StateBuffer, step: Int
   ) {
     // Bias corrections in Double: 1 − β₂ᵗ loses every digit in Float for small t.
@@ -79,16 +79,30 @@ public final class Adam: Optimizer {
     let b1 = T(beta1), b2 = T(beta2), oneMinusB1 = T(1 - beta1), oneMinusB2 = T(1 - beta2)
     let eps = T(epsilon), decay = T(weightDecay), useDecay = weightDecay != 0
     let m = firstMoment.typed(T.self), v = secondMoment.typed(T.self)
+    let n = parameter.scalarCount
     gradient.withUnsafeBufferPointer(as: T.self) { g in
       parameter.withUnsafeMutableBufferPointer(as: T.self) { p in
         let g = g.baseAddress!, p = p.baseAddress!
-        for i in 0..<parameter.scalarCount {
+        var i = 0
+        while i + 8 <= n {
+          let pi = loadVector(p, i)
+          var gi = loadVector(g, i)
+          if useDecay { gi += decay * pi }
+          let mi = b1 * loadVector(m, i) + oneMinusB1 * gi
+          let vi = b2 * loadVector(v, i) + oneMinusB2 * gi * gi
+          storeVector(mi, m, i)
+          storeVector(vi, v, i)
+          storeVector(pi - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps), p, i)
+          i += 8
+        }
+        while i < n {
           let gi = useDecay ? g[i] + decay * p[i] : g[i]
           let mi = b1 * m[i] + oneMinusB1 * gi
           let vi = b2 * v[i] + oneMinusB2 * gi * gi
           m[i] = mi
           v[i] = vi
           p[i] -= stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps)
+          i += 1
         }
       }
     }
