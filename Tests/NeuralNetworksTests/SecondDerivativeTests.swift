@@ -40,4 +40,20 @@ func gradientPenalty(of critic: any Layer, at x: Tensor) -> Tensor {
     #expect(parameterReport.maxRelativeError < Self.tolerance, "\(parameterReport)")
     #expect(gradientPenalty(of: critic, at: x).scalar > 0)
   }
+
+  @Test func gradientPenaltyThroughConv2DLeakyReLU() {
+    var generator = SplitMix64(seed: 22)
+    let critic = Sequential {
+      Conv2D(inputChannels: 2, outputChannels: 3, kernelSize: 3, stride: 2, padding: 1, using: &generator)
+      LeakyReLU(negativeSlope: 0.2)
+      Conv2D(inputChannels: 3, outputChannels: 1, kernelSize: 3, using: &generator)
+      Flatten()
+    }
+    critic.convert(to: .float64)
+    let x = Tensor.randomNormal([2, 2, 6, 6], dtype: .float64, using: &generator)
+    let inputReport = checkGradients(of: { gradientPenalty(of: critic, at: $0[0]) }, at: [x])
+    let parameterReport = checkParameterGradients(of: critic) { gradientPenalty(of: critic, at: x) }
+    #expect(inputReport.maxRelativeError < Self.tolerance, "\(inputReport)")
+    #expect(parameterReport.maxRelativeError < Self.tolerance, "\(parameterReport)")
+  }
 }
