@@ -5,7 +5,7 @@ import TensorBackend
 ///
 /// x (N, C, H, W) -> y (N, O, (H + 2p − K)/s + 1, (W + 2p − K)/s + 1), rounding down, with filter
 /// "weight" (O, C, K, K) and "bias" (O). DCGAN's discriminator halves the size with K = 4, s = 2,
-/// p = 1.
+/// p = 1 (PyTorch's DCGAN example).
 public final class Conv2D: Layer {
   public let weight: Parameter
   public let bias: Parameter?

@@ -6,8 +6,8 @@ import TensorBackend
 ///
 /// x (N, C, H, W) -> y (N, O, (H − 1)s − 2p + K + a, (W − 1)s − 2p + K + a) for output padding a,
 /// with filter "weight" (C, O, K, K) laid out as PyTorch lays it out and "bias" (O). DCGAN's
-/// generator doubles the size with K = 4, s = 2, p = 1 and starts from 1×1 with K = 4, s = 1,
-/// p = 0 (Radford et al. 2015, figure 1).
+/// generator doubles the size with K = 4, s = 2, p = 1 and grows z from 1×1 to 4×4 with K = 4,
+/// s = 1, p = 0 (PyTorch's DCGAN example).
 public final class TransposedConv2D: Layer {
   public let weight: Parameter
   public let bias: Parameter?

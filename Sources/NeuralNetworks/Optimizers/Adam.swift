@@ -9,8 +9,8 @@ import TensorBackend
 ///     θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 ///
 /// Defaults are the paper's (η 1e-3, β₁ 0.9, β₂ 0.999, ε 1e-8). DCGAN trains with η = 2e-4 and
-/// β₁ = 0.5 (Radford et al. 2015, section 4: "the suggested value of β₁ at 0.9 resulted in
-/// training oscillation and instability while reducing it to 0.5 helped stabilize training").
+/// β₁ = 0.5 (Radford et al. 2015, section 4: with the suggested β₁ = 0.9 training oscillated and
+/// was unstable; 0.5 stabilized it).
 ///
 /// State per parameter: "step" (t, one value), "exp_avg" (m), "exp_avg_sq" (v).
 public final class Adam: Optimizer {

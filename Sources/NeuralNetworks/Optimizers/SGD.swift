@@ -8,9 +8,8 @@ import TensorBackend
 ///     d ← d + μb if Nesterov, else b
 ///     θ ← θ − ηd                         (learning rate η)
 ///
-/// Goodfellow et al. 2014 (Algorithm 1) train the original GAN with momentum; their code used
-/// η = 0.1 decaying and μ rising from 0.5 to 0.7. `learningRate` and `momentum` may be changed
-/// between steps for such schedules.
+/// Goodfellow et al. 2014 (Algorithm 1) train the original GAN with momentum, with η and μ on
+/// schedules; `learningRate` and `momentum` may be changed between steps for that.
 ///
 /// State per parameter: "momentum_buffer" (b), present once the parameter has been updated with
 /// μ ≠ 0.
