@@ -9,8 +9,8 @@ import TensorBackend
 ///     θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 ///
 /// Defaults are the paper's (η 1e-3, β₁ 0.9, β₂ 0.999, ε 1e-8). DCGAN trains with η = 2e-4 and
-/// β₁ = 0.5 (Radford et al. 2015, section 4: "the suggested value of β₁ at 0.9 resulted in
-/// training oscillation and instability while reducing it to 0.5 helped stabilize training").
+/// β₁ = 0.5 (Radford et al. 2015, section 4: with the suggested β₁ = 0.9 training oscillated and
+/// was unstable; 0.5 stabilized it).
 ///
 /// State per parameter: "step" (t, one value), "exp_avg" (m), "exp_avg_sq" (v).
 public final class Adam: Optimizer {
@@ -68,7 +68,7 @@ public final class Adam: Optimizer {
     stepCount += 1
   }
 
-  private func update<T: KernelScalar>(
+  private func update<T: KernelScalar & SIMDScalar>(
     _: T.Type, _ parameter: Parameter, _ gradient: Tensor, _ firstMoment: StateBuffer, _ secondMoment: StateBuffer, step: Int
   ) {
     // Bias corrections in Double: 1 − β₂ᵗ loses every digit in Float for small t.
@@ -79,16 +79,30 @@ public final class Adam: Optimizer {
     let b1 = T(beta1), b2 = T(beta2), oneMinusB1 = T(1 - beta1), oneMinusB2 = T(1 - beta2)
     let eps = T(epsilon), decay = T(weightDecay), useDecay = weightDecay != 0
     let m = firstMoment.typed(T.self), v = secondMoment.typed(T.self)
+    let n = parameter.scalarCount
     gradient.withUnsafeBufferPointer(as: T.self) { g in
       parameter.withUnsafeMutableBufferPointer(as: T.self) { p in
         let g = g.baseAddress!, p = p.baseAddress!
-        for i in 0..<parameter.scalarCount {
+        var i = 0
+        while i + 8 <= n {
+          let pi = loadVector(p, i)
+          var gi = loadVector(g, i)
+          if useDecay { gi += decay * pi }
+          let mi = b1 * loadVector(m, i) + oneMinusB1 * gi
+          let vi = b2 * loadVector(v, i) + oneMinusB2 * gi * gi
+          storeVector(mi, m, i)
+          storeVector(vi, v, i)
+          storeVector(pi - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps), p, i)
+          i += 8
+        }
+        while i < n {
           let gi = useDecay ? g[i] + decay * p[i] : g[i]
           let mi = b1 * m[i] + oneMinusB1 * gi
           let vi = b2 * v[i] + oneMinusB2 * gi * gi
           m[i] = mi
           v[i] = vi
           p[i] -= stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps)
+          i += 1
         }
       }
     }

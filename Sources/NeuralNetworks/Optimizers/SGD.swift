@@ -8,9 +8,8 @@ import TensorBackend
 ///     d ← d + μb if Nesterov, else b
 ///     θ ← θ − ηd                         (learning rate η)
 ///
-/// Goodfellow et al. 2014 (Algorithm 1) train the original GAN with momentum; their code used
-/// η = 0.1 decaying and μ rising from 0.5 to 0.7. `learningRate` and `momentum` may be changed
-/// between steps for such schedules.
+/// Goodfellow et al. 2014 (Algorithm 1) train the original GAN with momentum, with η and μ on
+/// schedules; `learningRate` and `momentum` may be changed between steps for that.
 ///
 /// State per parameter: "momentum_buffer" (b), present once the parameter has been updated with
 /// μ ≠ 0.
@@ -68,28 +67,44 @@ public final class SGD: Optimizer {
     stepCount += 1
   }
 
-  private func update<T: KernelScalar>(
+  private func update<T: KernelScalar & SIMDScalar>(
     _: T.Type, _ parameter: Parameter, _ gradient: Tensor, _ buffer: StateBuffer?, first: Bool
   ) {
     let lr = T(learningRate), mu = T(momentum), keep = T(1 - dampening), decay = T(weightDecay)
     let useDecay = weightDecay != 0, nesterov = self.nesterov
+    let n = parameter.scalarCount
     gradient.withUnsafeBufferPointer(as: T.self) { g in
       parameter.withUnsafeMutableBufferPointer(as: T.self) { p in
-        let g = g.baseAddress!, p = p.baseAddress!, n = parameter.scalarCount
+        let g = g.baseAddress!, p = p.baseAddress!
+        var i = 0
         guard let buffer else {
-          if useDecay {
-            for i in 0..<n { p[i] -= lr * (g[i] + decay * p[i]) }
-          } else {
-            for i in 0..<n { p[i] -= lr * g[i] }
+          while i + 8 <= n {
+            let pi = loadVector(p, i)
+            let d = useDecay ? loadVector(g, i) + decay * pi : loadVector(g, i)
+            storeVector(pi - lr * d, p, i)
+            i += 8
+          }
+          while i < n {
+            p[i] -= lr * (useDecay ? g[i] + decay * p[i] : g[i])
+            i += 1
           }
           return
         }
         let b = buffer.typed(T.self)
-        for i in 0..<n {
+        while i + 8 <= n {
+          let pi = loadVector(p, i)
+          let d = useDecay ? loadVector(g, i) + decay * pi : loadVector(g, i)
+          let velocity = first ? d : mu * loadVector(b, i) + keep * d
+          storeVector(velocity, b, i)
+          storeVector(pi - lr * (nesterov ? d + mu * velocity : velocity), p, i)
+          i += 8
+        }
+        while i < n {
           let d = useDecay ? g[i] + decay * p[i] : g[i]
           let velocity = first ? d : mu * b[i] + keep * d
           b[i] = velocity
           p[i] -= lr * (nesterov ? d + mu * velocity : velocity)
+          i += 1
         }
       }
     }

@@ -1,0 +1,62 @@
+import TensorBackend
+
+/// A 2-D transposed ("fractionally strided") convolution layer (PyTorch's `nn.ConvTranspose2d`,
+/// no dilation or groups): the gradient of a convolution with respect to its input, plus a
+/// per-channel bias. Generators use it to grow images.
+///
+/// x (N, C, H, W) -> y (N, O, (H − 1)s − 2p + K + a, (W − 1)s − 2p + K + a) for output padding a,
+/// with filter "weight" (C, O, K, K) laid out as PyTorch lays it out and "bias" (O). DCGAN's
+/// generator doubles the size with K = 4, s = 2, p = 1 and grows z from 1×1 to 4×4 with K = 4,
+/// s = 1, p = 0 (PyTorch's DCGAN example).
+public final class TransposedConv2D: Layer {
+  public let weight: Parameter
+  public let bias: Parameter?
+  /// s.
+  public let stride: Int
+  /// p, rows and columns removed from every side of the full output.
+  public let padding: Int
+  /// a (0 ≤ a < s), rows and columns added at the bottom and right to pick among the output
+  /// sizes a stride-s convolution maps to the same input size.
+  public let outputPadding: Int
+
+  /// - Parameters:
+  ///   - inputChannels: C.
+  ///   - outputChannels: O.
+  ///   - kernelSize: K, the filter's height and width.
+  ///   - weightInitializer, biasInitializer: PyTorch's defaults, which take the fan-in from the
+  ///     filter's second dimension: U(−1/√(O·K²), 1/√(O·K²)) for both.
+  public init(
+    inputChannels: Int, outputChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+    outputPadding: Int = 0, bias: Bool = true, dtype: DType = .float32,
+    weightInitializer: Initializer = .pytorchDefaultWeight,
+    biasInitializer: Initializer = .pytorchDefaultBias,
+    using generator: inout some RandomNumberGenerator
+  ) {
+    precondition(inputChannels > 0 && outputChannels > 0 && kernelSize > 0, "TransposedConv2D: channels and kernel size must be positive")
+    precondition(stride > 0 && padding >= 0, "TransposedConv2D: stride \(stride) must be positive and padding \(padding) not negative")
+    precondition(outputPadding >= 0 && outputPadding < stride, "TransposedConv2D: output padding \(outputPadding) must be in 0..<stride (\(stride))")
+    let shape = [inputChannels, outputChannels, kernelSize, kernelSize]
+    weight = Parameter(weightInitializer.tensor(shape, dtype: dtype, using: &generator))
+    self.bias = bias
+      ? Parameter(biasInitializer.tensor([outputChannels], fans: .init(weightShape: shape), dtype: dtype, using: &generator))
+      : nil
+    self.stride = stride
+    self.padding = padding
+    self.outputPadding = outputPadding
+  }
+
+  public var inputChannels: Int { weight.shape[0] }
+  public var outputChannels: Int { weight.shape[1] }
+  public var kernelSize: Int { weight.shape[2] }
+
+  public var ownParameters: [(name: String, parameter: Parameter)] {
+    [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
+  }
+
+  public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
+    precondition(input.rank == 4 && input.shape[1] == inputChannels, "TransposedConv2D: expects input (N, \(inputChannels), H, W), got shape \(input.shape)")
+    let y = transposedConv2d(input, filter: weight.value, stride: stride, padding: padding, outputPadding: outputPadding)
+    guard let bias else { return y }
+    return y + bias.value.reshaped(to: [1, outputChannels, 1, 1])
+  }
+}
