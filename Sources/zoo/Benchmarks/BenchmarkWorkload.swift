@@ -1,0 +1,43 @@
+import TensorBackend
+import ZooCore
+
+/// A canonical workload of `shared/bench/reference.py`, built from the zoo's own code: the same
+/// networks, batch size and optimizers as the PyTorch reference, fed random tensors of the right
+/// shape so data loading is not measured.
+protocol BenchmarkWorkload {
+  /// The reference's name ("gan-mlp").
+  static var name: String { get }
+  /// The reference batch size.
+  static var defaultBatchSize: Int { get }
+  init(batchSize: Int, seed: UInt64) throws
+  /// One full training iteration: forward, losses, backward and optimizer steps of every network.
+  func trainStep() throws
+  /// Draws `count` samples in inference mode without recording gradients.
+  func sample(count: Int)
+}
+
+/// Every benchmark workload, by name.
+let allBenchmarkWorkloads: [any BenchmarkWorkload.Type] = [
+  GANMultilayerWorkload.self,
+  VAEMultilayerWorkload.self,
+]
+
+/// A few random "real" batches cycled in turn, as the reference's `RealPool` (stands in for the
+/// data loader).
+struct RandomBatchPool: BatchSource {
+  let batches: [Batch]
+  var next = 0
+  let description: DataDescription
+
+  init(description: DataDescription, batchSize: Int, low: Double, high: Double, count: Int = 4, using generator: inout SplitMix64) {
+    self.description = description
+    batches = (0..<count).map { _ in
+      Batch(samples: Tensor.randomUniform([batchSize] + description.sampleShape, low: low, high: high, using: &generator))
+    }
+  }
+
+  mutating func nextBatch(size: Int, using generator: inout SplitMix64) throws -> Batch {
+    next = (next + 1) % batches.count
+    return batches[next]
+  }
+}
