@@ -106,6 +106,21 @@ import TensorBackend
     #expect(Self.count(Color.series(0), in: flat.render()) > 100)
   }
 
+  @Test func pointsFarOutsideAFixedRangeAreClippedNotTrapped() {
+    var scatter = ScatterPlot()
+    scatter.xRange = -1...1
+    scatter.yRange = -1...1
+    scatter.add("far", x: [1e30, -1e300, 0], y: [0, 1e300, 0])
+    #expect(Self.count(Color.series(0), in: scatter.render()) > 0)
+
+    var line = LinePlot(x: [0, 1, 2, 3])
+    line.yRange = 0...1
+    line.add("diverging", values: [0.5, 1e30, -1e300, 0.5])
+    #expect(Self.count(Color.series(0), in: line.render()) > 0)
+    let huge = AxisScale(covering: [-Double.greatestFiniteMagnitude, Double.greatestFiniteMagnitude])
+    #expect(!huge.ticks.isEmpty)
+  }
+
   @Test func emptyScatterRenders() {
     let image = ScatterPlot(title: "nothing yet").render()
     #expect(image.width == 640 && image.height == 640)

@@ -16,6 +16,8 @@ struct AxisScale {
     var lower = lower, upper = upper
     if !(lower.isFinite && upper.isFinite) { (lower, upper) = (0, 1) }
     if lower > upper { swap(&lower, &upper) }
+    // Keeps upper − lower finite; a range wider than this is unreadable anyway.
+    (lower, upper) = (max(lower, -1e300), min(upper, 1e300))
     if upper - lower < 1e-12 * max(1, abs(lower)) {
       // A constant series still needs a visible band around it.
       let half = lower == 0 ? 1 : abs(lower) * 0.1

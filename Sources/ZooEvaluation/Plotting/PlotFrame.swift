@@ -76,12 +76,20 @@ struct PlotFrame {
 
   /// The pixel column of data value `value` on the x axis.
   func column(_ value: Double) -> Int {
-    plotArea.x + Int(x.position(of: value, length: plotArea.width - 1).rounded())
+    plotArea.x + Self.pixel(x.position(of: value, length: plotArea.width - 1), band: plotArea.width)
   }
 
   /// The pixel row of data value `value` on the y axis (y grows upwards in data, downwards in pixels).
   func row(_ value: Double) -> Int {
-    plotArea.y + plotArea.height - 1 - Int(y.position(of: value, length: plotArea.height - 1).rounded())
+    plotArea.y + plotArea.height - 1 - Self.pixel(y.position(of: value, length: plotArea.height - 1), band: plotArea.height)
+  }
+
+  /// `offset` rounded to a pixel and pulled into the band of one plot size beyond either edge.
+  /// Values outside a fixed axis range can be astronomically far away; the band keeps the Int
+  /// conversion from trapping and line drawing short, and only bends segments that leave the
+  /// plot steeply anyway (what is drawn is clipped to the plot area).
+  private static func pixel(_ offset: Double, band length: Int) -> Int {
+    Int(min(max(offset, -Double(length)), 2 * Double(length)).rounded())
   }
 
   /// Title, legend, grid, axes frame, ticks and labels: everything but the data.
