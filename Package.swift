@@ -34,6 +34,9 @@ let package = Package(
     // Image files: a plain 8-bit image value, PNG (libpng) and PGM codecs.
     .target(name: "ImageFiles", dependencies: ["_CPNG"]),
 
+    // Evaluation harness: sample grids, plots, metrics.
+    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "ImageFiles"]),
+
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend"], path: "Datasets", exclude: ["README.md"]),
 
@@ -56,5 +59,6 @@ let package = Package(
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),
+    .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ImageFiles", "TensorBackend", "Datasets"]),
   ]
 )

@@ -101,8 +101,9 @@ extension Image {
       let alpha = image.format & PNG_FORMAT_FLAG_ALPHA != 0
       let channels = alpha ? 4 : color ? 3 : 1
       let width = Int(image.width), height = Int(image.height)
-      let byteCount = width.multipliedReportingOverflow(by: height).partialValue * channels
-      guard width > 0, height > 0, byteCount <= maximumDecodedByteCount else {
+      let (pixelCount, pixelOverflow) = width.multipliedReportingOverflow(by: height)
+      let (byteCount, byteOverflow) = pixelCount.multipliedReportingOverflow(by: channels)
+      guard width > 0, height > 0, !pixelOverflow, !byteOverflow, byteCount <= maximumDecodedByteCount else {
         return .failure(ImageFileError(
           path: nil,
           problem: "PNG: \(width)×\(height)×\(channels) image exceeds the decode limit of \(maximumDecodedByteCount) bytes"))
