@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "ImageFiles", dependencies: ["_CPNG"]),
 
     // Evaluation harness: sample grids, plots, metrics.
-    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "ImageFiles"]),
+    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend"], path: "Datasets", exclude: ["README.md"]),
@@ -47,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "zoo",
       dependencies: [
-        "TensorBackend", "NeuralNetworks", "ZooCore", "Datasets", "ImageFiles", "VanillaGAN",
+        "TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles", "VanillaGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -57,6 +57,7 @@ let package = Package(
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),
     .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ImageFiles", "TensorBackend", "Datasets"]),

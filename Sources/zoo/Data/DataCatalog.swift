@@ -12,6 +12,11 @@ enum DataCatalog {
     GaussianMixture.Preset.allCases.map { ($0.rawValue, $0.summary) }
   }
 
+  /// The mixture behind a point dataset, for its evaluation protocol.
+  static func mixture(named name: String) -> GaussianMixture? {
+    GaussianMixture.Preset(rawValue: name)?.mixture
+  }
+
   static func source(named name: String) throws -> any BatchSource {
     if let preset = GaussianMixture.Preset(rawValue: name) {
       return MixtureSource(mixture: preset.mixture)

@@ -2,13 +2,18 @@ import Foundation
 import ZooCore
 
 extension RunSession {
+  /// Loads the run's checkpoint into its trainer; the loop's state at that checkpoint.
+  func loadCheckpoint() throws -> TrainingState {
+    try Checkpoint.read(from: checkpointURL, into: trainer)
+  }
+
   /// Trains to `configuration.steps`, from the checkpoint if `resuming`, writing the loss log,
   /// snapshots and checkpoints as it goes; then evaluates. SIGINT stops after the current step
   /// with a checkpoint written.
   func train(resuming: Bool, extraObservers: [any TrainingObserver] = []) throws {
     var state = initialState
     if resuming {
-      state = try Checkpoint.read(from: checkpointURL, into: trainer)
+      state = try loadCheckpoint()
       if state.step >= configuration.steps {
         print("run \(directory.path) already finished its \(configuration.steps) steps")
         return
@@ -19,7 +24,7 @@ extension RunSession {
     }
     let lossLog = LossLog(url: lossLogURL, flushInterval: configuration.checkpointInterval)
     let interruption = InterruptionGuard()
-    let loop = TrainingLoop(observers: [lossLog] + extraObservers + [
+    let loop = TrainingLoop(observers: [lossLog, try snapshotWriter()] + extraObservers + [
       CheckpointWriter(url: checkpointURL, interval: configuration.checkpointInterval),
       ProgressReporter(),
       interruption,
@@ -32,6 +37,9 @@ extension RunSession {
       try Checkpoint.write(trainer: trainer, state: interruption.lastState ?? state, to: checkpointURL)
       throw UsageError("interrupted after step \(step); checkpoint saved. Continue with: zoo resume \(directory.path)")
     }
+    let metrics = try evaluate()
+    print(metrics.summary)
+    print("run directory \(directory.path): config.json, losses.csv, losses.png, checkpoint.safetensors, samples/, metrics.json")
   }
 }
 

@@ -1,0 +1,116 @@
+import Datasets
+import Foundation
+import NeuralNetworks
+import TensorBackend
+import Testing
+import VanillaGAN
+import ZooCore
+import _ZooTestSupport
+
+/// Points from the ring of eight Gaussians.
+struct RingSource: BatchSource {
+  var description: DataDescription { DataDescription(kind: .points, sampleShape: [2]) }
+  mutating func nextBatch(size: Int, using generator: inout SplitMix64) throws -> Batch {
+    Batch(samples: GaussianMixture.ring8.sample(count: size, using: &generator))
+  }
+}
+
+/// A small vanilla GAN for fast tests.
+func tinyConfiguration(objective: any Objective.Type = NonSaturatingObjective.self) -> VanillaGAN.Configuration {
+  var configuration = VanillaGAN.defaultConfiguration(for: RingSource().description, objective: objective)
+  configuration.generatorWidths = [16, 16]
+  configuration.discriminatorWidths = [16]
+  return configuration
+}
+
+@Suite struct VanillaGANTests {
+  @Test func conformsOnPoints() throws {
+    try checkVariant(VanillaGAN.self, on: RingSource())
+  }
+
+  @Test func conformsOnImages() throws {
+    var configuration = VanillaGAN.defaultConfiguration(for: DataDescription(kind: .images, sampleShape: [1, 8, 8], valueRange: -1...1), objective: NonSaturatingObjective.self)
+    configuration.generatorWidths = [16, 32]
+    configuration.discriminatorWidths = [16]
+    try checkVariant(VanillaGAN.self, on: RandomBatchSource(DataDescription(kind: .images, sampleShape: [1, 8, 8], valueRange: -1...1)), configuration: configuration)
+  }
+
+  @Test func imageDefaultsAreTheReferenceWorkload() {
+    let configuration = VanillaGAN.defaultConfiguration(for: DataDescription(kind: .images, sampleShape: [1, 28, 28]), objective: NonSaturatingObjective.self)
+    var rng = SplitMix64(seed: 0)
+    let g = MultilayerGenerator(configuration: configuration, sampleShape: [1, 28, 28], using: &rng)
+    let d = MultilayerDiscriminator(configuration: configuration, sampleShape: [1, 28, 28], using: &rng)
+    // gan.py: G 100-128-256-512-1024-784 with three batch norms, D 784-512-256-1.
+    #expect(g.parameterCount == 100 * 128 + 128 + 128 * 256 + 256 + 256 * 512 + 512 + 512 * 1024 + 1024 + 1024 * 784 + 784 + 2 * (256 + 512 + 1024))
+    #expect(d.parameterCount == 784 * 512 + 512 + 512 * 256 + 256 + 256 + 1)
+  }
+
+  @Test func everyObjectiveTrainsWithFiniteLosses() throws {
+    for objective in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective(), WassersteinGradientPenaltyObjective()] {
+      try checkVariant(VanillaGAN.self, on: RingSource(), configuration: tinyConfiguration(objective: type(of: objective)), objective: objective)
+    }
+  }
+
+  /// A seeded short run follows the recorded loss trajectory. Re-record on purpose only (when
+  /// the model, the loop or the random draws change): print `trajectory` and paste it below.
+  @Test func goldenShortRun() throws {
+    var rng = SplitMix64(seed: 2014)
+    let trainer = try VanillaGAN.makeTrainer(configuration: tinyConfiguration(), data: RingSource().description,
+                                             objective: NonSaturatingObjective(), batchSize: 32, using: &rng)
+    var data: any BatchSource = RingSource()
+    var trajectory: [Double] = []
+    for _ in 0..<12 {
+      let record = try trainer.step(data: &data, using: &rng)
+      trajectory += [record.loss("discriminator")!, record.loss("generator")!]
+    }
+    let recorded: [Double] = Self.recordedTrajectory
+    #expect(recorded.count == trajectory.count, "trajectory: \(trajectory)")
+    for (index, (actual, expected)) in zip(trajectory, recorded).enumerated() {
+      #expect(Swift.abs(actual - expected) <= 1e-4, "step \(index / 2 + 1) \(index % 2 == 0 ? "D" : "G") loss \(actual), recorded \(expected), tolerance 1e-4; trajectory \(trajectory)")
+    }
+  }
+
+  static let recordedTrajectory: [Double] = [
+    1.4497575759887695, 0.9814468622207642, 1.4292705059051514, 0.976423978805542,
+    1.4214636087417603, 0.980730414390564, 1.397392988204956, 0.9767453074455261,
+    1.3959448337554932, 0.9756497740745544, 1.4443644285202026, 0.9754586219787598,
+    1.389909029006958, 0.9759918451309204, 1.4394348859786987, 0.9724611043930054,
+    1.4417575597763062, 0.9746736884117126, 1.419883370399475, 0.9725791215896606,
+    1.3894877433776855, 0.9730822443962097, 1.4289478063583374, 0.9705487489700317,
+  ]
+
+  /// Training 20 steps straight and training 10, checkpointing to a file, restoring into a fresh
+  /// trainer and training 10 more end bit-identical.
+  @Test func resumedRunIsBitIdentical() throws {
+    func makeTrainer() throws -> any Trainer {
+      var initialization = SplitMix64(seed: 7)
+      return try VanillaGAN.makeTrainer(configuration: tinyConfiguration(), data: RingSource().description,
+                                        objective: NonSaturatingObjective(), batchSize: 16, using: &initialization)
+    }
+    func train(_ trainer: any Trainer, _ state: inout TrainingState, to steps: Int) throws {
+      var data: any BatchSource = RingSource()
+      try TrainingLoop().run(trainer: trainer, data: &data, state: &state, totalSteps: steps)
+    }
+    let straight = try makeTrainer()
+    var straightState = TrainingState(seed: 3)
+    try train(straight, &straightState, to: 20)
+
+    let first = try makeTrainer()
+    var state = TrainingState(seed: 3)
+    try train(first, &state, to: 10)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UInt32.random(in: 0...UInt32.max)).safetensors")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Checkpoint.write(trainer: first, state: state, to: url)
+    let second = try makeTrainer()
+    var restored = try Checkpoint.read(from: url, into: second)
+    #expect(restored == state)
+    try train(second, &restored, to: 20)
+
+    #expect(restored.generator == straightState.generator)
+    let a = straight.exportState(), b = second.exportState()
+    #expect(Set(a.keys) == Set(b.keys))
+    for (name, tensor) in a {
+      #expect(b[name]?.floats == tensor.floats, "\(name) differs after resuming")
+    }
+  }
+}
