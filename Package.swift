@@ -41,7 +41,7 @@ let package = Package(
     .target(name: "Datasets", dependencies: ["TensorBackend"], path: "Datasets", exclude: ["README.md"]),
 
     // Variants: one target each under Zoo/.
-    .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md"]),
+    .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
 
     // Runner: the commands and the one registry list of variants.
     .executableTarget(
@@ -58,6 +58,7 @@ let package = Package(
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
+    .testTarget(name: "RunnerTests", dependencies: ["zoo"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),
     .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ImageFiles", "TensorBackend", "Datasets"]),

@@ -25,6 +25,9 @@ public protocol ZooVariant {
   /// own optimizer settings, see `Objective.recommendedSettings`).
   static func defaultConfiguration(for data: DataDescription, objective: any Objective.Type) -> Configuration
 
+  /// How long and on what batch size the variant trains on data of this kind by default.
+  static func defaultSchedule(for data: DataDescription) -> TrainingSchedule
+
   /// Builds models and optimizers for minibatches of `batchSize`, initialised from `generator`.
   static func makeTrainer(
     configuration: Configuration, data: DataDescription, objective: any Objective, batchSize: Int,
@@ -34,4 +37,17 @@ public protocol ZooVariant {
 
 extension ZooVariant {
   public static var needsLabels: Bool { false }
+}
+
+/// How long a run trains and on what minibatch size.
+public struct TrainingSchedule: Codable, Sendable, Equatable {
+  /// Training iterations.
+  public var steps: Int
+  /// N, samples per minibatch.
+  public var batchSize: Int
+
+  public init(steps: Int, batchSize: Int) {
+    self.steps = steps
+    self.batchSize = batchSize
+  }
 }

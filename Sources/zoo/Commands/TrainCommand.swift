@@ -15,11 +15,11 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "The objective, by name (default: the variant's).")
   var objective: String?
 
-  @Option(help: "Training iterations (k discriminator steps and one generator step each).")
-  var steps = 5000
+  @Option(help: "Training iterations, k discriminator steps and one generator step each (default: the variant's for the data).")
+  var steps: Int?
 
-  @Option(name: .customLong("batch-size"), help: "Samples per minibatch.")
-  var batchSize = 256
+  @Option(name: .customLong("batch-size"), help: "Samples per minibatch (default: the variant's for the data).")
+  var batchSize: Int?
 
   @Option(help: "The seed of every random draw.")
   var seed: UInt64 = 0

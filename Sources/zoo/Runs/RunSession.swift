@@ -18,13 +18,15 @@ struct RunSession {
 
   /// Resolves names and overrides, builds the models, and writes `config.json`.
   static func create(
-    variant variantName: String, dataset: String, objective objectiveName: String?, steps: Int, batchSize: Int,
+    variant variantName: String, dataset: String, objective objectiveName: String?, steps: Int?, batchSize: Int?,
     seed: UInt64, overrides: [String], directory: URL, sampleInterval: Int?, checkpointInterval: Int?,
     commandLine: [String]
   ) throws -> RunSession {
     let variant = try Registry.variant(named: variantName)
     let objectiveType = try objectiveName.map(Registry.objective(named:)) ?? variant.defaultObjective
     let data = try DataCatalog.source(named: dataset)
+    let schedule = variant.defaultSchedule(for: data.description)
+    let steps = steps ?? schedule.steps, batchSize = batchSize ?? schedule.batchSize
     guard steps > 0 else { throw UsageError("--steps must be positive, got \(steps)") }
     guard batchSize > 0 else { throw UsageError("--batch-size must be positive, got \(batchSize)") }
     let resolved = try resolveConfiguration(variant, data: data.description, objective: objectiveType, overrides: overrides)
