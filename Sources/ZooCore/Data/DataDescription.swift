@@ -13,12 +13,15 @@ public struct DataDescription: Codable, Sendable, Equatable {
   public var classCount: Int?
   /// The range sample values lie in ([−1, 1] for images scaled for a tanh output).
   public var valueRange: ClosedRange<Double>?
+  /// How many samples one epoch holds; `nil` for procedural data, drawn afresh for every batch.
+  public var epochSize: Int?
 
-  public init(kind: Kind, sampleShape: [Int], classCount: Int? = nil, valueRange: ClosedRange<Double>? = nil) {
+  public init(kind: Kind, sampleShape: [Int], classCount: Int? = nil, valueRange: ClosedRange<Double>? = nil, epochSize: Int? = nil) {
     self.kind = kind
     self.sampleShape = sampleShape
     self.classCount = classCount
     self.valueRange = valueRange
+    self.epochSize = epochSize
   }
 
   /// The number of scalars in one sample.

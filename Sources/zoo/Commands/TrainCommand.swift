@@ -18,6 +18,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Training iterations, k discriminator steps and one generator step each (default: the variant's for the data).")
   var steps: Int?
 
+  @Option(help: "Train for this many passes over the data instead of --steps (datasets with a fixed size only).")
+  var epochs: Int?
+
   @Option(name: .customLong("batch-size"), help: "Samples per minibatch (default: the variant's for the data).")
   var batchSize: Int?
 
@@ -40,7 +43,7 @@ struct TrainCommand: ParsableCommand {
     let objectiveName = try objective ?? Registry.variant(named: variant).defaultObjective.name
     let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(dataset)-\(objectiveName)-seed\(seed)")
     let session = try RunSession.create(
-      variant: variant, dataset: dataset, objective: objective, steps: steps, batchSize: batchSize, seed: seed,
+      variant: variant, dataset: dataset, objective: objective, steps: steps, epochs: epochs, batchSize: batchSize, seed: seed,
       overrides: overrides, directory: directory, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
       commandLine: CommandLine.arguments)
     try session.train(resuming: false)

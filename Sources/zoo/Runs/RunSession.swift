@@ -18,7 +18,7 @@ struct RunSession {
 
   /// Resolves names and overrides, builds the models, and writes `config.json`.
   static func create(
-    variant variantName: String, dataset: String, objective objectiveName: String?, steps: Int?, batchSize: Int?,
+    variant variantName: String, dataset: String, objective objectiveName: String?, steps: Int?, epochs: Int? = nil, batchSize: Int?,
     seed: UInt64, overrides: [String], directory: URL, sampleInterval: Int?, checkpointInterval: Int?,
     commandLine: [String]
   ) throws -> RunSession {
@@ -26,7 +26,8 @@ struct RunSession {
     let objectiveType = try objectiveName.map(Registry.objective(named:)) ?? variant.defaultObjective
     let data = try DataCatalog.source(named: dataset)
     let schedule = variant.defaultSchedule(for: data.description)
-    let steps = steps ?? schedule.steps, batchSize = batchSize ?? schedule.batchSize
+    let batchSize = batchSize ?? schedule.batchSize
+    let steps = try stepCount(steps: steps, epochs: epochs, data: data.description, dataset: dataset, batchSize: batchSize) ?? schedule.steps
     guard steps > 0 else { throw UsageError("--steps must be positive, got \(steps)") }
     guard batchSize > 0 else { throw UsageError("--batch-size must be positive, got \(batchSize)") }
     let resolved = try resolveConfiguration(variant, data: data.description, objective: objectiveType, overrides: overrides)
@@ -42,6 +43,18 @@ struct RunSession {
     let session = try RunSession(directory: directory, configuration: configuration)
     try configuration.write(to: directory)
     return session
+  }
+
+  /// `--steps`, or `--epochs` converted to steps: an epoch is epochSize / batchSize steps
+  /// (iterations of the loop, whatever k).
+  private static func stepCount(steps: Int?, epochs: Int?, data: DataDescription, dataset: String, batchSize: Int) throws -> Int? {
+    guard let epochs else { return steps }
+    guard steps == nil else { throw UsageError("give --steps or --epochs, not both") }
+    guard let size = data.epochSize else {
+      throw UsageError("\(dataset) is drawn afresh for every batch and has no epochs; use --steps")
+    }
+    guard epochs > 0 else { throw UsageError("--epochs must be positive, got \(epochs)") }
+    return max(1, (epochs * size + batchSize - 1) / batchSize)
   }
 
   /// Opens an existing run directory.
