@@ -68,30 +68,23 @@ struct RunSession {
     variant = try Registry.variant(named: configuration.variant)
     objective = try Registry.objective(named: configuration.objective).init()
     data = try DataCatalog.source(named: configuration.dataset)
-    var root = SplitMix64(seed: configuration.seed)
-    var initialization = root.split()
+    var initialization = RunSeeds(configuration.seed).initialization
     trainer = try Self.makeTrainer(variant, configuration: configuration.configuration, data: data.description,
                                    objective: objective, batchSize: configuration.batchSize, using: &initialization)
   }
 
-  /// The loop's state at the start of a fresh run: every training draw comes from a generator
-  /// split off the seed after the initialization one.
+  /// The loop's state at the start of a fresh run.
   var initialState: TrainingState {
-    var root = SplitMix64(seed: configuration.seed)
-    _ = root.split()
     var state = TrainingState(seed: 0)
-    state.generator = root.split()
+    state.generator = RunSeeds(configuration.seed).training
     return state
   }
 
   /// Noise for sample snapshots, the same at every snapshot so successive ones are comparable;
   /// drawn from its own generator so it never disturbs training's.
   func fixedNoise(count: Int) -> Tensor {
-    var root = SplitMix64(seed: configuration.seed)
-    _ = root.split()
-    _ = root.split()
-    var noiseGenerator = root.split()
-    return Tensor.randomNormal([count, trainer.sampler.latentDimension], using: &noiseGenerator)
+    var generator = RunSeeds(configuration.seed).snapshots
+    return Tensor.randomNormal([count, trainer.sampler.latentDimension], using: &generator)
   }
 
   private static func resolveConfiguration<V: ZooVariant>(
@@ -112,5 +105,23 @@ struct RunSession {
       throw UsageError("the run's configuration does not fit variant \(V.name): \(error)")
     }
     return try V.makeTrainer(configuration: decoded, data: data, objective: objective, batchSize: batchSize, using: &generator)
+  }
+}
+
+/// The independent random streams of a run, all split off its one seed: changing how one is used
+/// (say, more snapshot samples) leaves the others, and so training, untouched.
+struct RunSeeds {
+  /// Draws the networks' initial weights.
+  let initialization: SplitMix64
+  /// Every draw of training: batches, noise, dropout, penalties.
+  let training: SplitMix64
+  /// The fixed noise of sample snapshots.
+  let snapshots: SplitMix64
+
+  init(_ seed: UInt64) {
+    var root = SplitMix64(seed: seed)
+    initialization = root.split()
+    training = root.split()
+    snapshots = root.split()
   }
 }
