@@ -30,6 +30,7 @@ extension RunSession {
       interruption,
     ])
     var data = self.data
+    data.resume(atSample: state.samplesSeen)
     do {
       try loop.run(trainer: trainer, data: &data, state: &state, totalSteps: configuration.steps)
     } catch TrainingError.interrupted(let step) {
