@@ -29,12 +29,7 @@ extension Tensor {
   /// Sums along `axes`; with `keepingDimensions` the reduced axes stay with extent 1.
   public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
     let axes = normalized(axes: axes, op: "sum(alongAxes:)")
-    var value = detached
-    for axis in axes.reversed() { value = value.reduced(axis: axis, max: false) }
-    var keptShape = shape
-    for axis in axes { keptShape[axis] = 1 }
-    let outShape = keepingDimensions ? keptShape : shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
-    let result = Tensor(shape: outShape, storage: value.storage)
+    let (result, keptShape) = reduced(axes: axes, max: false, keepingDimensions: keepingDimensions)
     return Tensor.record(result, op: "sum", inputs: [self]) { [shape] g in
       [g.reshaped(to: keptShape).broadcast(to: shape)]
     }
@@ -61,18 +56,24 @@ extension Tensor {
   public func max(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
     let axes = normalized(axes: axes, op: "max(alongAxes:)")
     for axis in axes { precondition(shape[axis] > 0, "max(alongAxes:): axis \(axis) of shape \(shape) is empty") }
-    var value = detached
-    for axis in axes.reversed() { value = value.reduced(axis: axis, max: true) }
-    var keptShape = shape
-    for axis in axes { keptShape[axis] = 1 }
-    let outShape = keepingDimensions ? keptShape : shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
-    let result = Tensor(shape: outShape, storage: value.storage)
+    let (result, keptShape) = reduced(axes: axes, max: true, keepingDimensions: keepingDimensions)
     return Tensor.record(result, op: "max", inputs: [self]) { [self] g in
-      let kept = Tensor(shape: keptShape, storage: value.storage)
+      let kept = Tensor(shape: keptShape, storage: result.storage)
       let mask = Tensor.combine(self.detached, kept, EqualMask.self, op: "max")
       let ties = mask.detached.sum(alongAxes: axes, keepingDimensions: true)
       return [g.reshaped(to: keptShape) * (mask / ties)]
     }
+  }
+
+  /// Sums or maxima over `axes` (normalized), no gradient; also the shape with those axes kept
+  /// at extent 1, which the backward rules broadcast from.
+  private func reduced(axes: [Int], max: Bool, keepingDimensions: Bool) -> (Tensor, keptShape: [Int]) {
+    var value = detached
+    for axis in axes.reversed() { value = value.reduced(axis: axis, max: max) }
+    var keptShape = shape
+    for axis in axes { keptShape[axis] = 1 }
+    let outShape = keepingDimensions ? keptShape : shape.enumerated().filter { !axes.contains($0.offset) }.map(\.element)
+    return (Tensor(shape: outShape, storage: value.storage), keptShape)
   }
 
   /// One axis reduced away (kept with extent 1 in storage order), no gradient.
