@@ -135,8 +135,8 @@ private func differentiable(_ x: Tensor) -> Tensor {
     // The third primitive on its own, with a kernel size the shapes alone would not determine.
     let c = Case(input: [2, 2, 6, 5], filter: [3, 2, 3, 2], stride: 2, padding: 1)
     let inputs = [random(c.input, seed: 5), random(c.convOutput, seed: 6)]
-    expectGradientsMatch("convFilterGradient \(c)", at: inputs) { t in
-      convFilterGradient(t[0], outputGradient: t[1], kernelSize: (3, 2), stride: 2, padding: 1)
+    expectGradientsMatch("convWeightGradient \(c)", at: inputs) { t in
+      convWeightGradient(t[0], outputGradient: t[1], kernelSize: (3, 2), stride: 2, padding: 1)
     }
   }
 
