@@ -206,8 +206,7 @@ private func differentiable(_ x: Tensor) -> Tensor {
     let tolerance = dtype == .float32 ? 1e-5 : 1e-12
     let reference = Self.results(c, dtype: dtype, algorithm: .reference, budget: .max)
     // The whole batch in one column matrix, then chunks of one and of two images.
-    let elementSize = MemoryLayout<Float>.stride * (dtype == .float64 ? 2 : 1)
-    let twoImages = 2 * c.filter[1] * c.filter[2] * c.filter[3] * c.convOutput[2] * c.convOutput[3] * elementSize
+    let twoImages = 2 * c.filter[1] * c.filter[2] * c.filter[3] * c.convOutput[2] * c.convOutput[3] * dtype.byteCount
     for budget in [Int.max, 1, twoImages] {
       let fast = Self.results(c, dtype: dtype, algorithm: .gemm, budget: budget)
       for (name, (a, b)) in zip(names, zip(fast, reference)) {

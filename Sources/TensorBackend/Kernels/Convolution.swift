@@ -79,7 +79,7 @@ enum ConvolutionAlgorithm: Sendable {
 /// of offsets; planes are shared out among the processors.
 enum GemmConvolution {
   /// Bytes of column matrix per chunk of images (at least one image per chunk). On DCGAN's layers
-  /// 1–2 MB chunks ran 5–10% faster than the whole batch at once (16 MB). Tests lower it to
+  /// 1–4 MB chunks ran up to 5% faster than the whole batch at once (16 MB). Tests lower it to
   /// exercise chunking on small shapes.
   @TaskLocal static var columnBudget = 2 << 20
 

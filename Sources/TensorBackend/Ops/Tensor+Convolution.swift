@@ -84,7 +84,7 @@ func convWeightGradient(
   _ input: Tensor, outputGradient: Tensor, kernelSize: (height: Int, width: Int), stride: Int, padding: Int
 ) -> Tensor {
   let op = "convWeightGradient"
-  checkOperands(op, input, "output gradient", outputGradient)
+  checkOperands(op, input, "input", outputGradient, "output gradient")
   checkStrideAndPadding(op, stride: stride, padding: padding)
   let n = input.shape, y = outputGradient.shape
   let (kh, kw) = kernelSize
@@ -161,10 +161,14 @@ private func run(
   }
 }
 
-private func checkOperands(_ op: String, _ a: Tensor, _ aName: String, _ filter: Tensor) {
-  precondition(a.rank == 4, "\(op): \(aName) must be (N, C, H, W), got shape \(shapeText(a.shape))")
-  precondition(filter.rank == 4, "\(op): filter must be 4-D, got shape \(shapeText(filter.shape)) with \(aName) \(shapeText(a.shape))")
-  precondition(a.dtype == filter.dtype, "\(op): \(aName) \(shapeText(a.shape)) is \(a.dtype), filter \(shapeText(filter.shape)) is \(filter.dtype)")
+/// Both operands are 4-D and of one element type.
+private func checkOperands(_ op: String, _ a: Tensor, _ aName: String, _ b: Tensor, _ bName: String = "filter") {
+  precondition(
+    a.rank == 4 && b.rank == 4,
+    "\(op): \(aName) \(shapeText(a.shape)) and \(bName) \(shapeText(b.shape)) must both have 4 dimensions")
+  precondition(
+    a.dtype == b.dtype,
+    "\(op): \(aName) \(shapeText(a.shape)) is \(a.dtype), \(bName) \(shapeText(b.shape)) is \(b.dtype)")
 }
 
 private func checkStrideAndPadding(_ op: String, stride: Int, padding: Int) {
