@@ -131,7 +131,7 @@ private func differentiable(_ x: Tensor) -> Tensor {
     }
   }
 
-  @Test func filterGradientGradients() {
+  @Test func weightGradientGradients() {
     // The third primitive on its own, with a kernel size the shapes alone would not determine.
     let c = Case(input: [2, 2, 6, 5], filter: [3, 2, 3, 2], stride: 2, padding: 1)
     let inputs = [random(c.input, seed: 5), random(c.convOutput, seed: 6)]
