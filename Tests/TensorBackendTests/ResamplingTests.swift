@@ -35,6 +35,8 @@ private func expectValues(
     #expect(pooled.shape == [1, 2, 1, 2])
     expectValues(pooled, [2.5, 4.5, 10.5, 12.5], "average pool x2")
     expectValues(averagePool(upsampleNearest(x, factor: 3), factor: 3), x.scalars, "pool ∘ upsample")
+    let large = random([4, 8, 16, 12], seed: 11)
+    expectValues(averagePool(upsampleNearest(large, factor: 2), factor: 2), large.scalars, tolerance: 1e-12, "pool ∘ upsample, large")
   }
 
   /// Values worked out by hand from PyTorch's `align_corners=False` rule: output o reads input
@@ -60,11 +62,14 @@ private func expectValues(
   }
 
   @Test func bilinearAdjointIsTheTranspose() {
-    // ⟨up(x), y⟩ = ⟨x, upᵀ(y)⟩ on a non-square image, factor 3.
-    let x = random([2, 3, 4, 5], seed: 1), y = random([2, 3, 12, 15], seed: 2)
-    let left = (upsampleBilinear(x, factor: 3) * y).sum().scalar
-    let right = (x * upsampleBilinearAdjoint(y, factor: 3)).sum().scalar
-    #expect(Swift.abs(left - right) <= 1e-10 * Swift.max(1, Swift.abs(left)), "\(left) vs \(right)")
+    // ⟨up(x), y⟩ = ⟨x, upᵀ(y)⟩ on non-square images, factor 3; the larger one is split among
+    // the processors.
+    for shape in [[2, 3, 4, 5], [4, 8, 16, 12]] {
+      let x = random(shape, seed: 1), y = random([shape[0], shape[1], shape[2] * 3, shape[3] * 3], seed: 2)
+      let left = (upsampleBilinear(x, factor: 3) * y).sum().scalar
+      let right = (x * upsampleBilinearAdjoint(y, factor: 3)).sum().scalar
+      #expect(Swift.abs(left - right) <= 1e-10 * Swift.max(1, Swift.abs(left)), "\(shape): \(left) vs \(right)")
+    }
   }
 
   @Test func upsampleNearestGradients() {

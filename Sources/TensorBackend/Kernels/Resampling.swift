@@ -1,20 +1,23 @@
 /// Loops for resampling NCHW images by an integer factor f. Every kernel works on `planes` = N·C
-/// independent (H, W) planes; `height` and `width` are always those of the smaller image.
+/// independent (H, W) planes, shared out among the processors; `height` and `width` are always
+/// those of the smaller image.
 enum ResamplingKernels {
   /// y (planes, H·f, W·f): each input pixel repeated into an f × f block.
   static func upsampleNearest<T: KernelScalar>(
     _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, planes: Int, height: Int, width: Int, factor f: Int
   ) {
     let outWidth = width * f
-    var source = x, line = y
-    for _ in 0..<planes * height {
-      for w in 0..<width {
-        let value = source[w]
-        for k in 0..<f { line[w * f + k] = value }
+    Parallel.forEachRange(planes, work: planes * height * width * f * f) { _, range in
+      var source = x + range.lowerBound * height * width, line = y + range.lowerBound * height * f * outWidth
+      for _ in 0..<range.count * height {
+        for w in 0..<width {
+          let value = source[w]
+          for k in 0..<f { line[w * f + k] = value }
+        }
+        for copy in 1..<f { (line + copy * outWidth).update(from: line, count: outWidth) }
+        source += width
+        line += f * outWidth
       }
-      for copy in 1..<f { (line + copy * outWidth).update(from: line, count: outWidth) }
-      source += width
-      line += f * outWidth
     }
   }
 
@@ -23,18 +26,20 @@ enum ResamplingKernels {
     _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, planes: Int, height: Int, width: Int, factor f: Int
   ) {
     let inWidth = width * f, scale = 1 / T(f * f)
-    var block = x, out = y
-    for _ in 0..<planes * height {
-      for w in 0..<width {
-        var sum: T = 0
-        for r in 0..<f {
-          let line = block + r * inWidth + w * f
-          for k in 0..<f { sum += line[k] }
+    Parallel.forEachRange(planes, work: planes * height * width * f * f) { _, range in
+      var block = x + range.lowerBound * height * f * inWidth, out = y + range.lowerBound * height * width
+      for _ in 0..<range.count * height {
+        for w in 0..<width {
+          var sum: T = 0
+          for r in 0..<f {
+            let line = block + r * inWidth + w * f
+            for k in 0..<f { sum += line[k] }
+          }
+          out[w] = sum * scale
         }
-        out[w] = sum * scale
+        block += f * inWidth
+        out += width
       }
-      block += f * inWidth
-      out += width
     }
   }
 
@@ -66,17 +71,19 @@ enum ResamplingKernels {
   ) {
     let rows = taps(extent: height, factor: f, T.self), columns = taps(extent: width, factor: f, T.self)
     let outWidth = width * f
-    for p in 0..<planes {
-      let image = x + p * height * width
-      var line = y + p * rows.count * outWidth
-      for row in rows {
-        let upper = image + row.low * width, lower = image + row.high * width
-        for (j, column) in columns.enumerated() {
-          let top = column.lowWeight * upper[column.low] + column.highWeight * upper[column.high]
-          let bottom = column.lowWeight * lower[column.low] + column.highWeight * lower[column.high]
-          line[j] = row.lowWeight * top + row.highWeight * bottom
+    Parallel.forEachRange(planes, work: planes * rows.count * outWidth) { _, range in
+      for p in range {
+        let image = x + p * height * width
+        var line = y + p * rows.count * outWidth
+        for row in rows {
+          let upper = image + row.low * width, lower = image + row.high * width
+          for (j, column) in columns.enumerated() {
+            let top = column.lowWeight * upper[column.low] + column.highWeight * upper[column.high]
+            let bottom = column.lowWeight * lower[column.low] + column.highWeight * lower[column.high]
+            line[j] = row.lowWeight * top + row.highWeight * bottom
+          }
+          line += outWidth
         }
-        line += outWidth
       }
     }
   }
@@ -88,20 +95,22 @@ enum ResamplingKernels {
   ) {
     let rows = taps(extent: height, factor: f, T.self), columns = taps(extent: width, factor: f, T.self)
     let outWidth = width * f
-    x.update(repeating: 0, count: planes * height * width)
-    for p in 0..<planes {
-      let image = x + p * height * width
-      var line = y + p * rows.count * outWidth
-      for row in rows {
-        let upper = image + row.low * width, lower = image + row.high * width
-        for (j, column) in columns.enumerated() {
-          let top = row.lowWeight * line[j], bottom = row.highWeight * line[j]
-          upper[column.low] += column.lowWeight * top
-          upper[column.high] += column.highWeight * top
-          lower[column.low] += column.lowWeight * bottom
-          lower[column.high] += column.highWeight * bottom
+    Parallel.forEachRange(planes, work: planes * rows.count * outWidth) { _, range in
+      for p in range {
+        let image = x + p * height * width
+        image.update(repeating: 0, count: height * width)
+        var line = y + p * rows.count * outWidth
+        for row in rows {
+          let upper = image + row.low * width, lower = image + row.high * width
+          for (j, column) in columns.enumerated() {
+            let top = row.lowWeight * line[j], bottom = row.highWeight * line[j]
+            upper[column.low] += column.lowWeight * top
+            upper[column.high] += column.highWeight * top
+            lower[column.low] += column.lowWeight * bottom
+            lower[column.high] += column.highWeight * bottom
+          }
+          line += outWidth
         }
-        line += outWidth
       }
     }
   }

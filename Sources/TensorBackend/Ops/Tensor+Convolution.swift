@@ -4,9 +4,9 @@
 // filter (O, C, KH, KW)) and are closed under differentiation, so gradients of any order stay
 // within them:
 //
-//   conv(x, W)             -> y    backward: x̄ = convT(ȳ, W),        W̄ = filterGrad(x, ȳ)
-//   convT(y, W)            -> x    backward: ȳ = conv(x̄, W),         W̄ = filterGrad(x̄, y)
-//   filterGrad(x, y)       -> W    backward: x̄ = convT(y, W̄),        ȳ = conv(x, W̄)
+//   conv(x, W)             -> y    backward: x̄ = convT(ȳ, W),        W̄ = weightGrad(x, ȳ)
+//   convT(y, W)            -> x    backward: ȳ = conv(x̄, W),         W̄ = weightGrad(x̄, y)
+//   weightGrad(x, y)       -> W    backward: x̄ = convT(y, W̄),        ȳ = conv(x, W̄)
 //
 // All three are bilinear, and each is an adjoint of another, which is all these rules say.
 
@@ -80,11 +80,11 @@ func transposedConv2d(
 /// The gradient of ⟨outputGradient, conv2d(input, filter)⟩ with respect to the filter, for a
 /// filter of `kernelSize` (KH, KW): input (N, C, H, W), outputGradient (N, O, Ho, Wo) ->
 /// (O, C, KH, KW).
-func convFilterGradient(
+func convWeightGradient(
   _ input: Tensor, outputGradient: Tensor, kernelSize: (height: Int, width: Int), stride: Int, padding: Int
 ) -> Tensor {
-  let op = "convFilterGradient"
-  checkOperands(op, input, "output gradient", outputGradient)
+  let op = "convWeightGradient"
+  checkOperands(op, input, "input", outputGradient, "output gradient")
   checkStrideAndPadding(op, stride: stride, padding: padding)
   let n = input.shape, y = outputGradient.shape
   let (kh, kw) = kernelSize
@@ -96,7 +96,7 @@ func convFilterGradient(
     batch: n[0], channels: n[1], height: n[2], width: n[3],
     outChannels: y[1], kernelHeight: kh, kernelWidth: kw, stride: stride, padding: padding,
     outHeight: y[2], outWidth: y[3])
-  return filterGradient(input, outputGradient, geometry)
+  return weightGradient(input, outputGradient, geometry)
 }
 
 // MARK: - The three primitives on a checked geometry
@@ -106,7 +106,7 @@ private func convolution(_ x: Tensor, _ filter: Tensor, _ g: ConvolutionGeometry
   run(.convolution, x, filter, into: y, g, terms: g.patchSize)
   return Tensor.record(y, op: "conv2d", inputs: [x, filter]) { ȳ in
     [x.requiresGradient ? transposedConvolution(ȳ, filter, g) : nil,
-     filter.requiresGradient ? filterGradient(x, ȳ, g) : nil]
+     filter.requiresGradient ? weightGradient(x, ȳ, g) : nil]
   }
 }
 
@@ -115,14 +115,14 @@ private func transposedConvolution(_ y: Tensor, _ filter: Tensor, _ g: Convoluti
   run(.transposedConvolution, y, filter, into: x, g, terms: g.outChannels)
   return Tensor.record(x, op: "transposedConv2d", inputs: [y, filter]) { x̄ in
     [y.requiresGradient ? convolution(x̄, filter, g) : nil,
-     filter.requiresGradient ? filterGradient(x̄, y, g) : nil]
+     filter.requiresGradient ? weightGradient(x̄, y, g) : nil]
   }
 }
 
-private func filterGradient(_ x: Tensor, _ y: Tensor, _ g: ConvolutionGeometry) -> Tensor {
+private func weightGradient(_ x: Tensor, _ y: Tensor, _ g: ConvolutionGeometry) -> Tensor {
   let filter = Tensor(uninitializedShape: g.filterShape, dtype: x.dtype)
   run(.filterGradient, x, y, into: filter, g, terms: g.batch * g.outputPlane)
-  return Tensor.record(filter, op: "convFilterGradient", inputs: [x, y]) { w̄ in
+  return Tensor.record(filter, op: "convWeightGradient", inputs: [x, y]) { w̄ in
     [x.requiresGradient ? transposedConvolution(y, w̄, g) : nil,
      y.requiresGradient ? convolution(x, w̄, g) : nil]
   }
@@ -161,10 +161,14 @@ private func run(
   }
 }
 
-private func checkOperands(_ op: String, _ a: Tensor, _ aName: String, _ filter: Tensor) {
-  precondition(a.rank == 4, "\(op): \(aName) must be (N, C, H, W), got shape \(shapeText(a.shape))")
-  precondition(filter.rank == 4, "\(op): filter must be 4-D, got shape \(shapeText(filter.shape)) with \(aName) \(shapeText(a.shape))")
-  precondition(a.dtype == filter.dtype, "\(op): \(aName) \(shapeText(a.shape)) is \(a.dtype), filter \(shapeText(filter.shape)) is \(filter.dtype)")
+/// Both operands are 4-D and of one element type.
+private func checkOperands(_ op: String, _ a: Tensor, _ aName: String, _ b: Tensor, _ bName: String = "filter") {
+  precondition(
+    a.rank == 4 && b.rank == 4,
+    "\(op): \(aName) \(shapeText(a.shape)) and \(bName) \(shapeText(b.shape)) must both have 4 dimensions")
+  precondition(
+    a.dtype == b.dtype,
+    "\(op): \(aName) \(shapeText(a.shape)) is \(a.dtype), \(bName) \(shapeText(b.shape)) is \(b.dtype)")
 }
 
 private func checkStrideAndPadding(_ op: String, stride: Int, padding: Int) {
