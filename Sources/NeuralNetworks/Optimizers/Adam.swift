@@ -83,26 +83,29 @@ public final class Adam: Optimizer {
     gradient.withUnsafeBufferPointer(as: T.self) { g in
       parameter.withUnsafeMutableBufferPointer(as: T.self) { p in
         let g = g.baseAddress!, p = p.baseAddress!
-        var i = 0
-        while i + 8 <= n {
-          let pi = loadVector(p, i)
-          var gi = loadVector(g, i)
-          if useDecay { gi += decay * pi }
-          let mi = b1 * loadVector(m, i) + oneMinusB1 * gi
-          let vi = b2 * loadVector(v, i) + oneMinusB2 * gi * gi
-          storeVector(mi, m, i)
-          storeVector(vi, v, i)
-          storeVector(pi - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps), p, i)
-          i += 8
-        }
-        while i < n {
-          let gi = useDecay ? g[i] + decay * p[i] : g[i]
-          let mi = b1 * m[i] + oneMinusB1 * gi
-          let vi = b2 * v[i] + oneMinusB2 * gi * gi
-          m[i] = mi
-          v[i] = vi
-          p[i] -= stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps)
-          i += 1
+        // Memory-bound (seven streams per element): large parameters are split across the cores.
+        Parallel.forEachRange(n, work: 7 * n) { _, range in
+          var i = range.lowerBound
+          while i + 8 <= range.upperBound {
+            let pi = loadVector(p, i)
+            var gi = loadVector(g, i)
+            if useDecay { gi += decay * pi }
+            let mi = b1 * loadVector(m, i) + oneMinusB1 * gi
+            let vi = b2 * loadVector(v, i) + oneMinusB2 * gi * gi
+            storeVector(mi, m, i)
+            storeVector(vi, v, i)
+            storeVector(pi - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps), p, i)
+            i += 8
+          }
+          while i < range.upperBound {
+            let gi = useDecay ? g[i] + decay * p[i] : g[i]
+            let mi = b1 * m[i] + oneMinusB1 * gi
+            let vi = b2 * v[i] + oneMinusB2 * gi * gi
+            m[i] = mi
+            v[i] = vi
+            p[i] -= stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps)
+            i += 1
+          }
         }
       }
     }

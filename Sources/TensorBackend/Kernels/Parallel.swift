@@ -7,14 +7,14 @@ import Dispatch
 
 /// Splits a loop over independent items among the processors, for the memory-bound loops that
 /// surround BLAS calls (im2col, col2im, reordering). BLAS parallelizes the gemms itself.
-enum Parallel {
+public enum Parallel {
   /// How many workers a loop is split among: the online processors.
-  static let workers = Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+  public static let workers = Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
   /// Calls `body(worker, range)` for contiguous ranges that cover 0..<count, one per worker,
   /// concurrently when `work` (a rough count of elements touched) is worth the hand-off;
   /// otherwise calls `body(0, 0..<count)` on this thread. Worker indices are below `workers`.
-  static func forEachRange(_ count: Int, work: Int, _ body: (Int, Range<Int>) -> Void) {
+  public static func forEachRange(_ count: Int, work: Int, _ body: (Int, Range<Int>) -> Void) {
     let parts = Swift.min(workers, count)
     guard parts > 1, work >= 1 << 15 else {
       if count > 0 { body(0, 0..<count) }
