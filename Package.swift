@@ -41,7 +41,7 @@ let package = Package(
     .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
-    .target(name: "Datasets", dependencies: ["TensorBackend"], path: "Datasets", exclude: ["README.md"]),
+    .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),
     .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ImageFiles", "TensorBackend", "Datasets"]),
   ]
 )
