@@ -1,3 +1,4 @@
+import Dispatch
 import TensorBackend
 
 #if canImport(Glibc)
@@ -100,32 +101,47 @@ public struct Shapes: Sendable {
   }
 
   /// Draws one sample into `destination` (C·H·W values, planar), overwriting it.
+  ///
+  /// A pixel whose center lies more than 0.75 pixels from the outline (farther than its corners
+  /// reach) is wholly inside or outside; only pixels on the outline are supersampled.
   public func render(_ factors: Factors, into destination: UnsafeMutableBufferPointer<Float>) {
     precondition(destination.count == channels * size * size, "Shapes.render: destination holds \(destination.count) values, needs \(channels * size * size)")
     let plane = size * size
     for i in 0..<destination.count { destination[i] = -1 }
     let side = Double(size), s = supersampling
     let cosine = cos(factors.rotation), sine = sin(factors.rotation)
-    let inverseScale = 1 / factors.scale
     let centerX = factors.centerX * side, centerY = factors.centerY * side, radius = factors.scale * side
+    // Pixel offsets from the center → the shape's frame: undo the rotation, flip y to point up,
+    // unit circumradius.
+    let inverseRadius = 1 / radius
+    func local(_ dx: Double, _ dy: Double) -> (Double, Double) {
+      ((dx * cosine + dy * sine) * inverseRadius, -(-dx * sine + dy * cosine) * inverseRadius)
+    }
+    let outline = Outline(kind: factors.kind)
     let xs = max(0, Int((centerX - radius).rounded(.down)) - 1)...min(size - 1, Int((centerX + radius).rounded(.up)) + 1)
     let ys = max(0, Int((centerY - radius).rounded(.down)) - 1)...min(size - 1, Int((centerY + radius).rounded(.up)) + 1)
     let colors = (0..<channels).map { Float(channels == 1 ? factors.color[0] : factors.color[$0]) }
+    let margin = 0.75 * inverseRadius
     for y in ys {
       for x in xs {
-        var inside = 0
-        for j in 0..<s {
-          let v = (Double(y) + (Double(j) + 0.5) / Double(s) - centerY) / side
-          for i in 0..<s {
-            let u = (Double(x) + (Double(i) + 0.5) / Double(s) - centerX) / side
-            // Into the shape's frame: undo the rotation, flip y to point up, unit circumradius.
-            let localX = (u * cosine + v * sine) * inverseScale
-            let localY = -(-u * sine + v * cosine) * inverseScale
-            if Self.contains(factors.kind, x: localX, y: localY) { inside += 1 }
+        let (px, py) = local(Double(x) + 0.5 - centerX, Double(y) + 0.5 - centerY)
+        let (inside, distance) = outline.locate(x: px, y: py)
+        let coverage: Float
+        if distance > margin {
+          guard inside else { continue }
+          coverage = 1
+        } else {
+          var hits = 0
+          for j in 0..<s {
+            let dy = Double(y) + (Double(j) + 0.5) / Double(s) - centerY
+            for i in 0..<s {
+              let (qx, qy) = local(Double(x) + (Double(i) + 0.5) / Double(s) - centerX, dy)
+              if outline.contains(x: qx, y: qy) { hits += 1 }
+            }
           }
+          guard hits > 0 else { continue }
+          coverage = Float(hits) / Float(s * s)
         }
-        guard inside > 0 else { continue }
-        let coverage = Float(inside) / Float(s * s)
         for c in 0..<channels {
           destination[c * plane + y * size + x] = 2 * coverage * colors[c] - 1
         }
@@ -143,15 +159,20 @@ public struct Shapes: Sendable {
     public let factors: [Factors]
   }
 
-  /// `count` samples, factors drawn from `generator` one sample after another.
+  /// `count` samples, factors drawn from `generator` one sample after another (then drawn into
+  /// pixels in parallel: the pixels depend on the factors only).
   public func sample(count: Int, using generator: inout some RandomNumberGenerator) -> Sample {
     precondition(count >= 0, "Shapes.sample: negative count \(count)")
     let factors = (0..<count).map { _ in drawFactors(using: &generator) }
     let sampleSize = channels * size * size
     var values = [Float](repeating: -1, count: count * sampleSize)
     values.withUnsafeMutableBufferPointer { buffer in
-      for (index, f) in factors.enumerated() {
-        render(f, into: UnsafeMutableBufferPointer(rebasing: buffer[(index * sampleSize)..<((index + 1) * sampleSize)]))
+      let base = SendablePointer(buffer.baseAddress!)
+      let workers = min(count, 8)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for index in stride(from: worker, to: count, by: workers) {
+          render(factors[index], into: UnsafeMutableBufferPointer(start: base.pointer + index * sampleSize, count: sampleSize))
+        }
       }
     }
     return Sample(
@@ -162,41 +183,74 @@ public struct Shapes: Sendable {
 
   /// Whether (x, y), in a frame where the shape's circumradius is 1 and y points up, lies inside.
   static func contains(_ kind: Kind, x: Double, y: Double) -> Bool {
-    switch kind {
-    case .circle:
-      return x * x + y * y <= 1
-    case .square:
-      // Corners on the unit circle: half side 1/√2.
-      return abs(x) <= 0.707_106_781_186_547_6 && abs(y) <= 0.707_106_781_186_547_6
-    case .triangle:
-      // Equilateral, vertices at 90°, 210°, 330°: above y = −1/2 and below the two slanted edges.
-      return y >= -0.5 && 1.732_050_807_568_877_2 * x + y <= 1 && -1.732_050_807_568_877_2 * x + y <= 1
-    case .star:
-      return inside(polygon: starVertices, x: x, y: y)
-    case .cross:
-      // A plus sign of arms 0.6 wide whose outer corners lie on the unit circle.
-      let halfWidth = 0.3, reach = 0.953_939_201_416_945_6  // √(1 − 0.3²)
-      return (abs(x) <= halfWidth && abs(y) <= reach) || (abs(y) <= halfWidth && abs(x) <= reach)
-    }
+    Outline(kind: kind).contains(x: x, y: y)
   }
 
-  /// A five-pointed star pointing up: outer radius 1, inner radius 0.45.
-  static let starVertices: [(Double, Double)] = (0..<10).map { k in
-    let angle = Double.pi / 2 + Double(k) * Double.pi / 5
-    let radius = k % 2 == 0 ? 1.0 : 0.45
-    return (radius * cos(angle), radius * sin(angle))
-  }
+  /// A shape's outline in its own frame (circumradius 1, y up): the unit circle, or a polygon.
+  struct Outline {
+    let kind: Kind
+    let vertices: [(Double, Double)]
+    /// Per edge (from vertex i − 1 to i): dx/dy, for the crossing test without a division
+    /// (horizontal edges never cross a horizontal ray, so their entry is unused).
+    let inverseSlopes: [Double]
 
-  /// Even-odd rule: a ray to the right crosses the boundary an odd number of times.
-  static func inside(polygon: [(Double, Double)], x: Double, y: Double) -> Bool {
-    var result = false
-    var j = polygon.count - 1
-    for i in polygon.indices {
-      let (xi, yi) = polygon[i], (xj, yj) = polygon[j]
-      if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { result.toggle() }
-      j = i
+    init(kind: Kind) {
+      self.kind = kind
+      vertices = Self.polygons[kind] ?? []
+      inverseSlopes = vertices.indices.map { [vertices] i in
+        let (xi, yi) = vertices[i], (xj, yj) = vertices[(i + vertices.count - 1) % vertices.count]
+        return yi == yj ? 0 : (xj - xi) / (yj - yi)
+      }
     }
-    return result
+
+    /// The polygons: a square with its corners on the circle; an equilateral triangle pointing
+    /// up; a five-pointed star (inner radius 0.45); a plus sign of arms 0.6 wide whose outer
+    /// corners lie on the circle.
+    static let polygons: [Kind: [(Double, Double)]] = {
+      let h = 0.707_106_781_186_547_6  // 1/√2
+      let w = 0.3, l = 0.953_939_201_416_945_6  // √(1 − 0.3²)
+      return [
+        .square: [(h, h), (-h, h), (-h, -h), (h, -h)],
+        .triangle: [(0, 1), (-0.866_025_403_784_438_6, -0.5), (0.866_025_403_784_438_6, -0.5)],
+        .star: (0..<10).map { k in
+          let angle = Double.pi / 2 + Double(k) * Double.pi / 5, r = k % 2 == 0 ? 1.0 : 0.45
+          return (r * cos(angle), r * sin(angle))
+        },
+        .cross: [(w, l), (w, w), (l, w), (l, -w), (w, -w), (w, -l), (-w, -l), (-w, -w), (-l, -w), (-l, w), (-w, w), (-w, l)],
+      ]
+    }()
+
+    /// Even-odd rule: a ray to the right crosses the outline an odd number of times.
+    func contains(x: Double, y: Double) -> Bool {
+      if kind == .circle { return x * x + y * y <= 1 }
+      var result = false
+      var j = vertices.count - 1
+      for i in vertices.indices {
+        let (xi, yi) = vertices[i], yj = vertices[j].1
+        if (yi > y) != (yj > y), x < inverseSlopes[i] * (y - yi) + xi { result.toggle() }
+        j = i
+      }
+      return result
+    }
+
+    /// Inside or not, and the distance to the outline (in the shape's frame).
+    func locate(x: Double, y: Double) -> (inside: Bool, distance: Double) {
+      if kind == .circle {
+        let r = (x * x + y * y).squareRoot()
+        return (r <= 1, abs(r - 1))
+      }
+      var nearest = Double.infinity
+      var j = vertices.count - 1
+      for i in vertices.indices {
+        let (ax, ay) = vertices[j], (bx, by) = vertices[i]
+        let ex = bx - ax, ey = by - ay
+        let t = min(max(((x - ax) * ex + (y - ay) * ey) / (ex * ex + ey * ey), 0), 1)
+        let dx = x - ax - t * ex, dy = y - ay - t * ey
+        nearest = min(nearest, dx * dx + dy * dy)
+        j = i
+      }
+      return (contains(x: x, y: y), nearest.squareRoot())
+    }
   }
 
   /// HSV → RGB, all in [0, 1].
@@ -212,5 +266,11 @@ public struct Shapes: Sendable {
     case 4: return [t, p, value]
     default: return [value, p, q]
     }
+  }
+
+  /// A pointer that may cross into concurrent workers, each writing its own disjoint range.
+  private struct SendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
   }
 }
