@@ -19,7 +19,7 @@ enum DataCatalog {
   /// One-line descriptions, for `zoo list`.
   static var summaries: [(name: String, summary: String)] {
     GaussianMixture.Preset.allCases.map { ($0.rawValue, $0.summary) } + [
-      (mnistName, "MNIST digits, 28×28 gray, 10 classes, from <data root>/mnist (options: split=train|test, pad=32)"),
+      (mnistName, "MNIST digits, 28×28 gray, 10 classes, from <data root>/mnist (options: split=train|test, pad=N, e.g. pad=32)"),
       (shapesName, "procedural shapes (circle, square, triangle, star, cross), 32×32 RGB, 5 classes (options: size=N, channels=1|3)"),
       ("<folder>", "any folder of PNG/JPEG/PGM images, one subfolder per class if labelled (options: size=N|WxH|native, channels=1|3)"),
     ]
