@@ -24,9 +24,10 @@ public enum Gzip {
     guard hasSignature(bytes) else { throw failure("not a gzip file (magic number 1f 8b missing)") }
     guard bytes.count <= Int(UInt32.max) else { throw failure("compressed input of \(bytes.count) bytes is too large") }
     var output: [UInt8] = []
-    // The trailer's ISIZE is the last member's length mod 2^32: a good first guess.
+    // The trailer's ISIZE is the last member's length mod 2^32: a good first guess, trusted no
+    // further than deflate's largest ratio (about 1032:1) so a forged trailer cannot reserve much.
     let hint = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
-    output.reserveCapacity(min(max(hint, bytes.count), maximumSize, 1 << 30))
+    output.reserveCapacity(min(max(hint, bytes.count), 1032 * bytes.count, maximumSize, 1 << 30))
     var stream = z_stream()
     guard czlib_inflate_init_gzip(&stream) == Z_OK else { throw failure("zlib could not start inflating") }
     defer { inflateEnd(&stream) }
