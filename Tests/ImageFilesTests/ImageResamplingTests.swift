@@ -1,7 +1,7 @@
 import Testing
 import ImageFiles
 
-@Suite struct ResamplingTests {
+@Suite struct ImageResamplingTests {
   @Test func channelConversions() {
     let rgb = Image(width: 1, height: 1, channels: 3, pixels: [200, 100, 50])
     #expect(rgb.converted(toChannels: 1).pixels == [124])  // 0.299·200 + 0.587·100 + 0.114·50 = 124.2
