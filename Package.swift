@@ -21,6 +21,9 @@ let package = Package(
     // C shims: system libraries from Debian's -dev packages.
     .systemLibrary(name: "_CBLAS", path: "Sources/_CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "_CPNG", path: "Sources/_CPNG", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "_CZlib", path: "Sources/_CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // libjpeg through a small C target: its error manager must longjmp, which Swift cannot.
+    .target(name: "_CJPEG", path: "Sources/_CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
     .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
@@ -31,14 +34,14 @@ let package = Package(
     // Zoo core: the plugin protocols, objectives, the one training loop, runs and checkpoints.
     .target(name: "ZooCore", dependencies: ["TensorBackend", "NeuralNetworks"]),
 
-    // Image files: a plain 8-bit image value, PNG (libpng) and PGM codecs.
-    .target(name: "ImageFiles", dependencies: ["_CPNG"]),
+    // Image files: a plain 8-bit image value, PNG (libpng), JPEG (libjpeg) and PGM codecs, resizing.
+    .target(name: "ImageFiles", dependencies: ["_CPNG", "_CJPEG"]),
 
     // Evaluation harness: sample grids, plots, metrics.
     .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
-    .target(name: "Datasets", dependencies: ["TensorBackend"], path: "Datasets", exclude: ["README.md"]),
+    .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
@@ -58,9 +61,9 @@ let package = Package(
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
-    .testTarget(name: "RunnerTests", dependencies: ["zoo"]),
+    .testTarget(name: "RunnerTests", dependencies: ["zoo", "Datasets", "ImageFiles", "TensorBackend"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),
     .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ImageFiles", "TensorBackend", "Datasets"]),
   ]
 )

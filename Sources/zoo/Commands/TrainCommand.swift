@@ -9,8 +9,11 @@ struct TrainCommand: ParsableCommand {
   @Argument(help: "The variant, by name (see `zoo list`).")
   var variant: String
 
-  @Option(help: "The dataset, by name (see `zoo list`).")
+  @Option(help: "The dataset: a name (see `zoo list`) or a folder of images, with options after a colon (mnist:pad=32, photos/:size=64,channels=3).")
   var dataset = "ring8"
+
+  @Option(name: .customLong("data-root"), help: "The folder holding downloaded datasets (default: $GAN_ZOO_DATA, else ./data).")
+  var dataRoot: String?
 
   @Option(help: "The objective, by name (default: the variant's).")
   var objective: String?
@@ -27,7 +30,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "The seed of every random draw.")
   var seed: UInt64 = 0
 
-  @Option(help: "The run directory (default: runs/<variant>-<dataset>-<objective>-seed<seed>).")
+  @Option(help: "The run directory (default: runs/<variant>-<dataset>-<objective>-seed<seed>, a folder dataset by its last name).")
   var out: String?
 
   @Option(name: .customLong("set"), help: "Override a configuration field, e.g. --set latentDimension=8 (repeatable).")
@@ -41,9 +44,9 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let objectiveName = try objective ?? Registry.variant(named: variant).defaultObjective.name
-    let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(dataset)-\(objectiveName)-seed\(seed)")
+    let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(DataCatalog.runName(for: dataset))-\(objectiveName)-seed\(seed)")
     let session = try RunSession.create(
-      variant: variant, dataset: dataset, objective: objective, steps: steps, epochs: epochs, batchSize: batchSize, seed: seed,
+      variant: variant, dataset: dataset, dataRoot: dataRoot, objective: objective, steps: steps, epochs: epochs, batchSize: batchSize, seed: seed,
       overrides: overrides, directory: directory, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
       commandLine: CommandLine.arguments)
     try session.train(resuming: false)

@@ -7,6 +7,8 @@ struct RunConfiguration: Codable, Equatable {
   var variant: String
   /// The dataset's name (or folder).
   var dataset: String
+  /// The absolute data root a dataset read from one (`mnist`) came from; `nil` otherwise.
+  var dataRoot: String?
   /// The objective's registry name.
   var objective: String
   /// Training iterations in all.

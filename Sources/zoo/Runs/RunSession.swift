@@ -18,13 +18,13 @@ struct RunSession {
 
   /// Resolves names and overrides, builds the models, and writes `config.json`.
   static func create(
-    variant variantName: String, dataset: String, objective objectiveName: String?, steps: Int?, epochs: Int? = nil, batchSize: Int?,
+    variant variantName: String, dataset: String, dataRoot: String? = nil, objective objectiveName: String?, steps: Int?, epochs: Int? = nil, batchSize: Int?,
     seed: UInt64, overrides: [String], directory: URL, sampleInterval: Int?, checkpointInterval: Int?,
     commandLine: [String]
   ) throws -> RunSession {
     let variant = try Registry.variant(named: variantName)
     let objectiveType = try objectiveName.map(Registry.objective(named:)) ?? variant.defaultObjective
-    let data = try DataCatalog.source(named: dataset)
+    let data = try DataCatalog.source(named: dataset, dataRoot: dataRoot, seed: RunSeeds(seed).data.state)
     let schedule = variant.defaultSchedule(for: data.description)
     let batchSize = batchSize ?? schedule.batchSize
     let steps = try stepCount(steps: steps, epochs: epochs, data: data.description, dataset: dataset, batchSize: batchSize) ?? schedule.steps
@@ -36,7 +36,7 @@ struct RunSession {
     }
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let configuration = RunConfiguration(
-      variant: variant.name, dataset: dataset, objective: objectiveType.name, steps: steps, batchSize: batchSize, seed: seed,
+      variant: variant.name, dataset: dataset, dataRoot: try DataCatalog.recordedDataRoot(for: dataset, option: dataRoot), objective: objectiveType.name, steps: steps, batchSize: batchSize, seed: seed,
       sampleInterval: sampleInterval ?? max(1, steps / 10), checkpointInterval: checkpointInterval ?? max(1, steps / 20),
       configuration: resolved, commandLine: commandLine, sourceCommit: RunDirectory.sourceCommit(),
       created: ISO8601DateFormatter().string(from: Date()))
@@ -67,7 +67,7 @@ struct RunSession {
     self.configuration = configuration
     variant = try Registry.variant(named: configuration.variant)
     objective = try Registry.objective(named: configuration.objective).init()
-    data = try DataCatalog.source(named: configuration.dataset)
+    data = try DataCatalog.source(named: configuration.dataset, dataRoot: configuration.dataRoot, seed: RunSeeds(configuration.seed).data.state)
     var initialization = RunSeeds(configuration.seed).initialization
     trainer = try Self.makeTrainer(variant, configuration: configuration.configuration, data: data.description,
                                    objective: objective, batchSize: configuration.batchSize, using: &initialization)
@@ -117,11 +117,14 @@ struct RunSeeds {
   let training: SplitMix64
   /// The fixed noise of sample snapshots.
   let snapshots: SplitMix64
+  /// The seed of a finite dataset's epoch orders (its state is the seed).
+  let data: SplitMix64
 
   init(_ seed: UInt64) {
     var root = SplitMix64(seed: seed)
     initialization = root.split()
     training = root.split()
     snapshots = root.split()
+    data = root.split()
   }
 }
