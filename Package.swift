@@ -42,12 +42,14 @@ let package = Package(
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
+    .target(name: "DCGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/DCGAN", exclude: ["README.md"]),
 
     // Runner: the commands and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
         "TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles", "VanillaGAN",
+        "DCGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -58,6 +60,7 @@ let package = Package(
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
+    .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend"]),

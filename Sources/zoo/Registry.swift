@@ -1,3 +1,4 @@
+import DCGAN
 import VanillaGAN
 import ZooCore
 
@@ -5,6 +6,7 @@ import ZooCore
 /// line here.
 let allVariants: [any ZooVariant.Type] = [
   VanillaGAN.self,
+  DCGAN.self,
 ]
 
 /// Every objective, by the name `--objective` takes.
