@@ -1,3 +1,4 @@
+import ConditionalGAN
 import DCGAN
 import VanillaGAN
 import ZooCore
@@ -7,6 +8,7 @@ import ZooCore
 let allVariants: [any ZooVariant.Type] = [
   VanillaGAN.self,
   DCGAN.self,
+  ConditionalGAN.self,
 ]
 
 /// Every objective, by the name `--objective` takes.
