@@ -45,12 +45,16 @@ let package = Package(
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
+    .target(name: "DCGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/DCGAN", exclude: ["README.md"]),
+    // The convolutional conditional GAN conditions DCGAN's networks: deliberate composition.
+    .target(name: "ConditionalGAN", dependencies: ["DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/ConditionalGAN", exclude: ["README.md"]),
 
     // Runner: the commands and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
         "TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles", "VanillaGAN",
+        "DCGAN", "ConditionalGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -61,6 +65,8 @@ let package = Package(
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
+    .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo", "Datasets", "ImageFiles", "TensorBackend"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),

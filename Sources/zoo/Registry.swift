@@ -1,3 +1,5 @@
+import ConditionalGAN
+import DCGAN
 import VanillaGAN
 import ZooCore
 
@@ -5,6 +7,8 @@ import ZooCore
 /// line here.
 let allVariants: [any ZooVariant.Type] = [
   VanillaGAN.self,
+  DCGAN.self,
+  ConditionalGAN.self,
 ]
 
 /// Every objective, by the name `--objective` takes.
