@@ -12,7 +12,8 @@ rounds=${1:-3}
 shift || true
 workloads=("${@:-gan-mlp vae-mlp}")
 reference=${REFERENCE:-../shared/bench/reference.py}
-out=$(mktemp -d)
+out=${OUT:-$(mktemp -d)}
+mkdir -p "$out"
 swift build -c release --product zoo > /dev/null
 for round in $(seq "$rounds"); do
   for workload in ${workloads[@]}; do
@@ -41,5 +42,7 @@ for key in sorted(zoo):
     print("| %s | %s | %d | %.0f | %.0f | %.2f× | %.0f MiB | %.0f MiB |" % (
         key[0], key[1], z[0]["batch"], zm, tm, zm / tm, statistics.median(r["peak_rss_mib"] for r in z),
         statistics.median(r["peak_rss_mib"] for r in t) if t else float("nan")))
-print("\n(medians over %d alternating rounds; each figure itself the median of 5 timing windows)" % len(next(iter(zoo.values()))))
+busy = [r.get("others_busy_pct") for rs in torch.values() for r in rs if r.get("others_busy_pct") is not None]
+print("\n(medians over %d alternating rounds; each figure itself the median of 5 timing windows; other processes used %s%% of the CPUs during the PyTorch runs)" % (
+    len(next(iter(zoo.values()))), "%.0f–%.0f" % (min(busy), max(busy)) if busy else "?"))
 PY
