@@ -37,8 +37,9 @@ let package = Package(
     // Image files: a plain 8-bit image value, PNG (libpng), JPEG (libjpeg) and PGM codecs, resizing.
     .target(name: "ImageFiles", dependencies: ["_CPNG", "_CJPEG"]),
 
-    // Evaluation harness: sample grids, plots, metrics.
-    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles"]),
+    // Evaluation harness: sample grids, plots, metrics, and the reference classifier, which
+    // trains on a dataset's labelled images and is cached under the data root (hence Datasets).
+    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles", "Datasets"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),
@@ -70,6 +71,6 @@ let package = Package(
     .testTarget(name: "RunnerTests", dependencies: ["zoo", "Datasets", "ImageFiles", "TensorBackend"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),
-    .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ImageFiles", "TensorBackend", "Datasets"]),
+    .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ZooCore", "ImageFiles", "TensorBackend", "NeuralNetworks", "Datasets"]),
   ]
 )
