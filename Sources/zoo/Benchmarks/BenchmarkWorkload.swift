@@ -19,6 +19,10 @@ protocol BenchmarkWorkload {
 /// Every benchmark workload, by name.
 let allBenchmarkWorkloads: [any BenchmarkWorkload.Type] = [
   GANMultilayerWorkload.self,
+  ConditionalGANMultilayerWorkload.self,
+  DCGAN32GrayWorkload.self,
+  DCGAN32ColorWorkload.self,
+  DCGAN64Workload.self,
   VAEMultilayerWorkload.self,
 ]
 
