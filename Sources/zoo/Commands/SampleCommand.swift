@@ -22,8 +22,11 @@ struct SampleCommand: ParsableCommand {
   @Argument(help: "The run directory.")
   var runDirectory: String
 
-  @Option(help: "How many samples.")
-  var count = 64
+  @Option(help: "How many samples (default 64; for a conditional variant without --class, 8 per class).")
+  var count: Int?
+
+  @Option(name: .customLong("class"), help: "Conditional variants: the class to draw, by index (0…K−1) or name. Without it, a png has one row per class.")
+  var classLabel: String?
 
   @Option(help: "The seed of the noise.")
   var seed: UInt64 = 1
@@ -35,19 +38,34 @@ struct SampleCommand: ParsableCommand {
   var out: String?
 
   func run() throws {
-    guard count > 0 else { throw UsageError("--count must be positive, got \(count)") }
+    if let count, count <= 0 { throw UsageError("--count must be positive, got \(count)") }
     let directory = URL(fileURLWithPath: runDirectory)
     let session = try RunSession.open(directory)
     let kind = session.data.description.kind
     if format == .idx && kind == .points {
       throw UsageError("IDX holds images; \(session.configuration.dataset) is a point dataset: use --format npy or png")
     }
+    let label = try classLabel.map(session.classLabel)
+    // A conditional variant draws the class asked for, else one row (png) or run per class.
+    var labels: [Int]?
+    var columns = RunSession.snapshotColumns
+    if let label {
+      labels = Array(repeating: label, count: count ?? 64)
+    } else if session.isConditional, let classCount = session.classCount {
+      let perClass = count.map { ($0 + classCount - 1) / classCount } ?? RunSession.snapshotColumns
+      labels = Array(RunSession.classRows(classCount: classCount, perClass: perClass).prefix(count ?? classCount * perClass))
+      columns = perClass
+    }
+    let count = labels?.count ?? count ?? 64
     _ = try session.loadCheckpoint()
-    let samples = session.samples(count: count, seed: seed)
-    let url = out.map(URL.init(fileURLWithPath:)) ?? directory.appendingPathComponent("sample-seed\(seed).\(format.rawValue)")
+    let samples = session.samples(count: count, seed: seed, labels: labels)
+    let suffix = label.map { "-class\($0)" } ?? ""
+    let url = out.map(URL.init(fileURLWithPath:)) ?? directory.appendingPathComponent("sample-seed\(seed)\(suffix).\(format.rawValue)")
     switch format {
     case .png:
-      try SampleSnapshotWriter.render(session.planar(samples), as: session.rendering()).writePNG(toFile: url.path)
+      var rendering = try session.rendering()
+      if case .grid = rendering { rendering = .grid(columns: columns) }
+      try SampleSnapshotWriter.render(session.planar(samples), as: rendering).writePNG(toFile: url.path)
     case .npy:
       try Data(SampleFiles.npy(samples)).write(to: url, options: .atomic)
     case .idx:

@@ -32,24 +32,50 @@ extension RunSession {
     return Tensor.concatenate([points, band], alongAxis: 1)
   }
 
-  var snapshotCount: Int { data.description.kind == .images ? 64 : 1000 }
+  /// Snapshots show 64 images, or for a conditional variant one row of 8 per class; 1,000 points.
+  static let snapshotColumns = 8
+
+  /// The labels snapshots and final grids draw for a conditional variant (one row per class),
+  /// `nil` otherwise.
+  var gridLabels: [Int]? {
+    guard isConditional, data.description.kind == .images, let classCount else { return nil }
+    return Self.classRows(classCount: classCount, perClass: Self.snapshotColumns)
+  }
+
+  var snapshotCount: Int { data.description.kind == .images ? gridLabels?.count ?? 64 : 1000 }
 
   func snapshotWriter() throws -> SampleSnapshotWriter {
     SampleSnapshotWriter(
       folder: directory.appendingPathComponent(RunDirectory.samplesFolder), interval: configuration.sampleInterval,
-      noise: fixedNoise(count: snapshotCount), rendering: try rendering())
+      noise: fixedNoise(count: snapshotCount), condition: gridLabels.map(Self.condition), rendering: try rendering())
   }
 
-  /// Draws `count` samples from the trained generator with noise from `seed`.
-  func samples(count: Int, seed: UInt64) -> Tensor {
+  /// Draws `count` samples from the trained generator with noise from `seed`, for the classes
+  /// `labels` if given (one per sample; a conditional generator otherwise cycles through the
+  /// classes). Generated in chunks, so 10,000 images do not hold every activation at once.
+  func samples(count: Int, seed: UInt64, labels: [Int]? = nil) -> Tensor {
+    precondition(labels == nil || labels!.count == count, "samples: \(labels!.count) labels for \(count) samples")
     var generator = SplitMix64(seed: seed)
     let noise = Tensor.randomNormal([count, trainer.sampler.latentDimension], using: &generator)
-    return SampleSnapshotWriter.generate(trainer.sampler, noise: noise)
+    let chunk = 500
+    guard count > chunk else {
+      return SampleSnapshotWriter.generate(trainer.sampler, noise: noise, condition: labels.map(Self.condition))
+    }
+    let parts = stride(from: 0, to: count, by: chunk).map { start in
+      let end = min(count, start + chunk)
+      return SampleSnapshotWriter.generate(
+        trainer.sampler, noise: noise.sliced(alongAxis: 0, start..<end), condition: labels.map { Self.condition(Array($0[start..<end])) })
+    }
+    return Tensor.concatenate(parts, alongAxis: 0)
   }
 
-  /// The evaluation protocol of the run's data, written to `metrics.json` and printed.
+  /// The evaluation protocol of the run's data, written to `metrics.json` and printed: mode
+  /// coverage for a Gaussian mixture, the reference classifier's judgement for labelled images
+  /// (`classifier`: whether to train a missing classifier or to skip the judgement).
+  /// `labelControl` judges a conditional run with random labels in place of the requested ones
+  /// (see `judge`) and writes no metrics.
   @discardableResult
-  func evaluate() throws -> RunMetrics {
+  func evaluate(classifier use: ClassifierUse = .cachedOnly, labelControl: Bool = false) throws -> RunMetrics {
     var metrics = RunMetrics(variant: configuration.variant, dataset: configuration.dataset, objective: configuration.objective)
     if let mixture = DataCatalog.mixture(named: configuration.dataset) {
       let coverage = ModeCoverage(centers: mixture.centers, standardDeviation: mixture.standardDeviation,
@@ -59,11 +85,76 @@ extension RunSession {
       let picture = SampleSnapshotWriter.render(planar(generated), as: try rendering())
       try picture.writePNG(toFile: directory.appendingPathComponent("samples.png").path)
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(metrics).write(to: directory.appendingPathComponent(RunDirectory.metricsFile), options: .atomic)
-    try plotLosses()
+    if data.description.kind == .images {
+      let labels = gridLabels
+      let grid = samples(count: labels?.count ?? 64, seed: configuration.seed &+ 0xE7A1, labels: labels)
+      try SampleGrid(grid, columns: Self.snapshotColumns).image.writePNG(toFile: directory.appendingPathComponent("samples.png").path)
+      if classCount != nil, let classifier = try referenceClassifier(use) {
+        metrics.classifier = judge(with: classifier, labelControl: labelControl)
+      }
+    }
+    if !labelControl {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      try encoder.encode(metrics).write(to: directory.appendingPathComponent(RunDirectory.metricsFile), options: .atomic)
+      try plotLosses()
+    }
     return metrics
+  }
+
+  /// Whether evaluation may train the reference classifier it needs.
+  enum ClassifierUse {
+    /// Train and cache one when none is cached (minutes): `zoo evaluate`.
+    case loadOrTrain
+    /// Use a cached one, else skip the judgement with a note: the end of `zoo train`.
+    case cachedOnly
+  }
+
+  private func referenceClassifier(_ use: ClassifierUse) throws -> ReferenceClassifier? {
+    switch use {
+    case .loadOrTrain:
+      do {
+        return try ClassifierCommand.referenceClassifier(for: configuration.dataset, dataRoot: configuration.dataRoot)
+      } catch ReferenceClassifierError.unsupportedShape(let shape, let reason) {
+        // Images too small for its convolutions: the run is fine, the judgement impossible.
+        print("no classifier judgement: the reference classifier cannot take images of \(shape.map(String.init).joined(separator: "×")) (\(reason))")
+        return nil
+      }
+    case .cachedOnly:
+      do {
+        let labelled = try ClassifierCommand.labelledData(for: configuration.dataset, dataRoot: configuration.dataRoot, includeTraining: false)
+        return try ClassifierCommand.loadCached(labelled, dataset: configuration.dataset, dataRoot: configuration.dataRoot)
+      } catch {
+        print("no classifier judgement: \(error)\n  `zoo evaluate \(directory.path)` trains the reference classifier and judges the samples")
+        return nil
+      }
+    }
+  }
+
+  /// 10,000 samples through the classifier: their label histogram, and for a conditional variant
+  /// (an equal share asked for each class) how many show the class asked for. `labelControl`
+  /// gives the generator random labels instead of the requested ones, as a generator ignoring
+  /// its label would draw: the conditional accuracy must then fall to chance.
+  func judge(with classifier: ReferenceClassifier, labelControl: Bool = false) -> ClassifierFigures {
+    let classes = classifier.classCount
+    let seed = configuration.seed &+ 0xC1A5
+    guard isConditional else {
+      let generated = samples(count: ClassifierFigures.sampleCount, seed: seed)
+      return ClassifierFigures(classifier: classifier, histogram: classifier.labelHistogram(generated), conditional: nil)
+    }
+    let perClass = (ClassifierFigures.sampleCount + classes - 1) / classes
+    let requested = Self.classRows(classCount: classes, perClass: perClass)
+    var given = requested
+    if labelControl {
+      var generator = SplitMix64(seed: seed &+ 1)
+      given = requested.map { _ in Int(generator.next() % UInt64(classes)) }
+    }
+    let generated = samples(count: requested.count, seed: seed, labels: given)
+    let predictions = classifier.predictions(generated)
+    return ClassifierFigures(
+      classifier: classifier,
+      histogram: ClassifierJudgement.labelHistogram(predictions: predictions, classCount: classes),
+      conditional: ClassifierJudgement.conditionalAccuracy(predictions: predictions, requestedLabels: requested, classCount: classes))
   }
 
   /// losses.png: every loss column of the log against the step.
@@ -77,26 +168,5 @@ extension RunSession {
       plot.add(String(column.dropFirst(5)), values: rows.map { index < $0.count ? $0[index] : .nan })
     }
     try plot.write(toFile: directory.appendingPathComponent(RunDirectory.lossPlotFile).path)
-  }
-}
-
-/// The figures of a run's evaluation, as `metrics.json` holds them.
-struct RunMetrics: Codable {
-  /// A mode counts as covered with at least this many of the 2,500 samples within 3σ: stricter
-  /// than the PacGAN code's "any sample", so that a generator smearing points along the ring
-  /// does not count (an even split gives 312 per mode on ring8, 100 on grid25).
-  static let minimumSamplesPerMode = 20
-
-  var variant: String
-  var dataset: String
-  var objective: String
-  var modeCoverage: ModeCoverageReport?
-
-  /// One line per figure, for the terminal.
-  var summary: String {
-    guard let c = modeCoverage else { return "no metrics for this dataset yet" }
-    return String(format: "modes covered %d/%d (>= %d of %d samples within 3σ), high-quality samples %.1f%%, reverse KL %@",
-                  c.modesCovered, c.modeCount, Self.minimumSamplesPerMode, c.sampleCount, 100 * c.highQualityFraction,
-                  c.reverseKLDivergence.map { String(format: "%.3f", $0) } ?? "n/a")
   }
 }
