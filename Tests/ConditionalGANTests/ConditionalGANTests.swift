@@ -147,12 +147,6 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     } throws: { "\($0)".contains("dropoutProbability") }
   }
 
-  @Test func gridLabelsGiveOneRowPerClass() {
-    let labels = ConditionalGAN.gridLabels(classCount: 3, perClass: 2)
-    #expect(labels.shape == [6])
-    #expect(labels.scalars == [0, 0, 1, 1, 2, 2])
-  }
-
   /// Without a condition (unconditional snapshots), sample i takes class i mod K.
   @Test func missingConditionCyclesThroughTheClasses() throws {
     let trainer = try makeTrainer(tinyConfiguration(.multilayer), labelledImages(channels: 1, side: 8))
@@ -191,17 +185,8 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     let data = labelledImages(channels: 1, side: 16)
     var rng = SplitMix64(seed: 2014)
     let trainer = try ConditionalGAN.makeTrainer(configuration: tinyConfiguration(architecture), data: data, objective: LeastSquaresObjective(), batchSize: 8, using: &rng)
-    var source: any BatchSource = RandomBatchSource(data)
-    var trajectory: [Double] = []
-    for _ in 0..<10 {
-      let record = try trainer.step(data: &source, using: &rng)
-      trajectory += [record.loss("discriminator")!, record.loss("generator")!]
-    }
-    let recorded = architecture == .multilayer ? Self.recordedMultilayer : Self.recordedConvolutional
-    #expect(recorded.count == trajectory.count, "trajectory: \(trajectory)")
-    for (index, (actual, expected)) in zip(trajectory, recorded).enumerated() {
-      #expect(Swift.abs(actual - expected) <= 1e-4, "\(architecture) step \(index / 2 + 1) \(index % 2 == 0 ? "D" : "G") loss \(actual), recorded \(expected), tolerance 1e-4; trajectory \(trajectory)")
-    }
+    try checkGoldenRun(trainer, data: RandomBatchSource(data), steps: 10, using: &rng,
+                       recorded: architecture == .multilayer ? Self.recordedMultilayer : Self.recordedConvolutional, label: "\(architecture)")
   }
 
   static let recordedMultilayer: [Double] = [

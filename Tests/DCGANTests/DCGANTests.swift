@@ -174,17 +174,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
     let data = images(channels: 1, side: 16)
     var rng = SplitMix64(seed: 2015)
     let trainer = try DCGAN.makeTrainer(configuration: tinyConfiguration(), data: data, objective: NonSaturatingObjective(), batchSize: 8, using: &rng)
-    var source: any BatchSource = RandomBatchSource(data)
-    var trajectory: [Double] = []
-    for _ in 0..<10 {
-      let record = try trainer.step(data: &source, using: &rng)
-      trajectory += [record.loss("discriminator")!, record.loss("generator")!]
-    }
-    let recorded = Self.recordedTrajectory
-    #expect(recorded.count == trajectory.count, "trajectory: \(trajectory)")
-    for (index, (actual, expected)) in zip(trajectory, recorded).enumerated() {
-      #expect(Swift.abs(actual - expected) <= 1e-4, "step \(index / 2 + 1) \(index % 2 == 0 ? "D" : "G") loss \(actual), recorded \(expected), tolerance 1e-4; trajectory \(trajectory)")
-    }
+    try checkGoldenRun(trainer, data: RandomBatchSource(data), steps: 10, using: &rng, recorded: Self.recordedTrajectory)
   }
 
   static let recordedTrajectory: [Double] = [

@@ -57,17 +57,7 @@ func tinyConfiguration(objective: any Objective.Type = NonSaturatingObjective.se
     var rng = SplitMix64(seed: 2014)
     let trainer = try VanillaGAN.makeTrainer(configuration: tinyConfiguration(), data: RingSource().description,
                                              objective: NonSaturatingObjective(), batchSize: 32, using: &rng)
-    var data: any BatchSource = RingSource()
-    var trajectory: [Double] = []
-    for _ in 0..<12 {
-      let record = try trainer.step(data: &data, using: &rng)
-      trajectory += [record.loss("discriminator")!, record.loss("generator")!]
-    }
-    let recorded: [Double] = Self.recordedTrajectory
-    #expect(recorded.count == trajectory.count, "trajectory: \(trajectory)")
-    for (index, (actual, expected)) in zip(trajectory, recorded).enumerated() {
-      #expect(Swift.abs(actual - expected) <= 1e-4, "step \(index / 2 + 1) \(index % 2 == 0 ? "D" : "G") loss \(actual), recorded \(expected), tolerance 1e-4; trajectory \(trajectory)")
-    }
+    try checkGoldenRun(trainer, data: RingSource(), steps: 12, using: &rng, recorded: Self.recordedTrajectory)
   }
 
   static let recordedTrajectory: [Double] = [

@@ -191,14 +191,6 @@ public enum ConditionalGAN: ZooVariant {
     }
     return AdversarialTrainer(generator: g, discriminator: d, objective: objective, settings: configuration.training, batchSize: batchSize)
   }
-
-  /// The condition for a grid with one row per class: `perClass` samples of class 0, then of
-  /// class 1, …, of class K − 1, as a (K·perClass) tensor of class indices. Tile the samples with
-  /// `SampleGrid(samples, columns: perClass)`.
-  public static func gridLabels(classCount: Int, perClass: Int) -> Tensor {
-    precondition(classCount >= 1 && perClass >= 1, "cgan gridLabels: class count \(classCount) and samples per class \(perClass) must be positive")
-    return Tensor(shape: [classCount * perClass], scalars: (0..<classCount * perClass).map { Double($0 / perClass) })
-  }
 }
 
 extension ConditionalGAN.Configuration {
