@@ -46,9 +46,9 @@ let package = Package(
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
-    .target(name: "DCGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/DCGAN", exclude: ["README.md"]),
+    .target(name: "DCGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/DCGAN", exclude: ["README.md", "figures"]),
     // The convolutional conditional GAN conditions DCGAN's networks: deliberate composition.
-    .target(name: "ConditionalGAN", dependencies: ["DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/ConditionalGAN", exclude: ["README.md"]),
+    .target(name: "ConditionalGAN", dependencies: ["DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/ConditionalGAN", exclude: ["README.md", "figures"]),
 
     // Runner: the commands and the one registry list of variants.
     .executableTarget(
