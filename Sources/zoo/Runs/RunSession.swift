@@ -26,7 +26,7 @@ struct RunSession {
     let objectiveSpecification = try Registry.objective(objectiveName ?? variant.defaultObjective.name)
     let data = try DataCatalog.source(named: dataset, dataRoot: dataRoot, seed: RunSeeds(seed).data.state)
     let objectiveType = objectiveSpecification.type, objectiveText = objectiveSpecification.resolved(for: data.description).text
-    let schedule = variant.defaultSchedule(for: data.description)
+    let schedule = variant.defaultSchedule(for: data.description, objective: objectiveType)
     let batchSize = batchSize ?? schedule.batchSize
     let steps = try stepCount(steps: steps, epochs: epochs, data: data.description, dataset: dataset, batchSize: batchSize) ?? schedule.steps
     guard steps > 0 else { throw UsageError("--steps must be positive, got \(steps)") }
