@@ -9,7 +9,8 @@ import ZooCore
 /// On images the networks are those of the `gan-mlp` reference workload (eriklindernoren's
 /// PyTorch-GAN `gan.py`): G z(100) → 128 → 256 → 512 → 1024 → C·H·W with batch norm and
 /// LeakyReLU 0.2, tanh out; D C·H·W → 512 → 256 → 1 with LeakyReLU 0.2. On points the widths
-/// are smaller and the output is linear.
+/// are smaller and the output is linear; WGAN-GP on points gets its paper's toy setup
+/// (`wassersteinPointConfiguration`).
 public enum VanillaGAN: ZooVariant {
   public static let name = "gan"
   public static let summary = "Goodfellow et al. 2014: multilayer-perceptron generator and discriminator"
@@ -66,10 +67,11 @@ public enum VanillaGAN: ZooVariant {
   /// igul222/improved_wgan_training): G and D multilayer perceptrons of three ReLU hidden layers,
   /// five critic steps per generator step, Adam(1e-4, β = (0.5, 0.9)) for both, and λ = 0.1 (the
   /// objective's own default on points, `WassersteinGradientPenaltyObjective.defaultOptionValues`).
-  /// The toy code's layers are 512 wide; 128 covers all 8 modes of the ring at a sixteenth of the
-  /// cost. With the non-saturating defaults' networks (one critic layer of 128) or the paper's
-  /// image settings (β₁ = 0, λ = 10) the critic falls behind and the samples drift off the ring
-  /// (measured; see Zoo/VanillaGAN/README.md).
+  /// The toy code's layers are 512 wide; 128 covers all 8 modes of the ring at about an eighth of
+  /// the time per step. With the non-saturating defaults' networks (one critic layer of 128) the
+  /// samples drift off the ring, with λ = 10 or 0.1; with these, the paper's image settings
+  /// (β₁ = 0, λ = 10) cover the ring too but put fewer samples on the modes (measured; see
+  /// Zoo/VanillaGAN/README.md).
   static func wassersteinPointConfiguration(for data: DataDescription) -> Configuration {
     let adam = OptimizerSettings.adam(learningRate: 1e-4, beta1: 0.5, beta2: 0.9)
     return Configuration(
