@@ -6,6 +6,25 @@ enum NameLookup {
     throw UsageError(unknown: name, kind: kind, valid: entries.map(\.0))
   }
 
+  /// Splits `name:key=value,key=value` into the name and its options, in the order given; text
+  /// without a colon is a name alone. `kind` names what is being described, for messages.
+  static func nameAndOptions(_ text: String, kind: String) throws -> (name: String, options: [(key: String, value: String)]) {
+    guard let colon = text.firstIndex(of: ":") else { return (text, []) }
+    let name = String(text[..<colon])
+    var options: [(key: String, value: String)] = []
+    for part in text[text.index(after: colon)...].split(separator: ",", omittingEmptySubsequences: true) {
+      let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else {
+        throw UsageError("\(kind) option '\(part)' in '\(text)' is not key=value")
+      }
+      guard !options.contains(where: { $0.key == pair[0] }) else {
+        throw UsageError("\(kind) option '\(pair[0])' given twice in '\(text)'")
+      }
+      options.append((String(pair[0]), String(pair[1])))
+    }
+    return (name, options)
+  }
+
   /// The valid name closest to `name` by edit distance, if it is close enough to be a typo.
   static func nearest(to name: String, in valid: [String]) -> String? {
     let scored = valid.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }

@@ -28,4 +28,10 @@ enum Registry {
   static func objective(named name: String) throws -> any Objective.Type {
     try NameLookup.find(name, in: allObjectives.map { ($0.name, $0) }, kind: "objective")
   }
+
+  /// The objective `--objective` describes: a name, or `name:key=value,…` with the objective's
+  /// options (`wgan-gp:lambda=0.1`).
+  static func objective(_ text: String) throws -> ObjectiveSpecification {
+    try ObjectiveSpecification(text)
+  }
 }

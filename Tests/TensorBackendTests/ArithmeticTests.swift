@@ -16,6 +16,50 @@ import TensorBackend
     #expect((-a).scalars == [-1, -2, -3, -4, -5, -6])
   }
 
+  /// Broadcast binary ops against a per-element reference, on odd shapes and every way an operand
+  /// can stretch (a row, a column, a scalar, a middle axis), in both element types.
+  @Test func broadcastingMatchesTheElementwiseReference() {
+    let cases: [([Int], [Int])] = [
+      ([7, 13], [13]), ([13], [7, 13]), ([7, 13], [7, 1]), ([7, 1], [7, 13]), ([5, 3, 9], [3, 1]),
+      ([5, 1, 9], [5, 3, 1]), ([1], [4, 6]), ([4, 6], [1, 1]), ([3, 17, 2], [17, 2]), ([2, 1, 33], [1, 5, 33]),
+    ]
+    var rng = SplitMix64(seed: 21)
+    for (aShape, bShape) in cases {
+      for dtype in [DType.float32, .float64] {
+        let a = Tensor.randomNormal(aShape, dtype: dtype, using: &rng)
+        let b = Tensor.randomNormal(bShape, dtype: dtype, using: &rng) + 3
+        let rank = max(aShape.count, bShape.count)
+        let pa = [Int](repeating: 1, count: rank - aShape.count) + aShape
+        let pb = [Int](repeating: 1, count: rank - bShape.count) + bShape
+        let shape = zip(pa, pb).map { max($0, $1) }
+        func value(_ t: Tensor, _ padded: [Int], _ index: [Int]) -> Double {
+          var offset = 0
+          for (extent, i) in zip(padded, index) { offset = offset * extent + (extent == 1 ? 0 : i) }
+          return t.scalars[offset]
+        }
+        let ops: [(String, (Tensor, Tensor) -> Tensor, (Double, Double) -> Double)] = [
+          ("+", { $0 + $1 }, { $0 + $1 }), ("-", { $0 - $1 }, { $0 - $1 }),
+          ("*", { $0 * $1 }, { $0 * $1 }), ("/", { $0 / $1 }, { $0 / $1 }),
+        ]
+        for (name, op, reference) in ops {
+          let result = op(a, b)
+          #expect(result.shape == shape, "\(aShape) \(name) \(bShape): shape \(result.shape)")
+          let count = shape.reduce(1, *)
+          var mismatches = 0
+          for flat in 0..<count {
+            var index = [Int](repeating: 0, count: rank), rest = flat
+            for d in stride(from: rank - 1, through: 0, by: -1) { index[d] = rest % shape[d]; rest /= shape[d] }
+            var expected = reference(value(a, pa, index), value(b, pb, index))
+            if dtype == .float32 { expected = Double(Float(expected)) }
+            let tolerance = dtype == .float32 ? 1e-6 * Swift.max(1, Swift.abs(expected)) : 0
+            if Swift.abs(result.scalars[flat] - expected) > tolerance { mismatches += 1 }
+          }
+          #expect(mismatches == 0, "\(dtype) \(aShape) \(name) \(bShape): \(mismatches) of \(count) elements differ from the reference")
+        }
+      }
+    }
+  }
+
   @Test func binaryOpGradientsWithBroadcasting() {
     let inputs = randomInputs([[2, 3, 4], [3, 1]], offset: 0)
     expectGradients("add", at: inputs) { $0[0] + $0[1] }

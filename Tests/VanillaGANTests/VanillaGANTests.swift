@@ -45,6 +45,33 @@ func tinyConfiguration(objective: any Objective.Type = NonSaturatingObjective.se
     #expect(d.parameterCount == 784 * 512 + 512 + 512 * 256 + 256 + 256 + 1)
   }
 
+  /// WGAN-GP on points gets its paper's toy setup (three ReLU hidden layers each, k = 5,
+  /// Adam(1e-4, β = (0.5, 0.9)), λ = 0.1, batch 256); other objectives keep the point defaults the
+  /// golden run below pins, and WGAN-GP on images keeps its paper's image settings.
+  @Test func wassersteinDefaultsOnPointsFollowThePapersToyCode() {
+    let points = RingSource().description
+    let wgan = VanillaGAN.defaultConfiguration(for: points, objective: WassersteinGradientPenaltyObjective.self)
+    #expect(wgan.generatorWidths == [128, 128, 128] && wgan.discriminatorWidths == [128, 128, 128] && wgan.negativeSlope == 0)
+    #expect(wgan.latentDimension == 2 && !wgan.generatorBatchNorm && !wgan.tanhOutput)
+    let adam = OptimizerSettings.adam(learningRate: 1e-4, beta1: 0.5, beta2: 0.9)
+    #expect(wgan.training == AdversarialSettings(discriminatorStepsPerGeneratorStep: 5, generatorOptimizer: adam, discriminatorOptimizer: adam))
+    #expect(VanillaGAN.defaultSchedule(for: points, objective: WassersteinGradientPenaltyObjective.self) == TrainingSchedule(steps: 5_000, batchSize: 256))
+    #expect(WassersteinGradientPenaltyObjective.defaultOptionValues(for: points) == ["lambda": 0.1])
+
+    for objective in [MinimaxObjective.self as any Objective.Type, NonSaturatingObjective.self, LeastSquaresObjective.self, HingeObjective.self] {
+      let configuration = VanillaGAN.defaultConfiguration(for: points, objective: objective)
+      #expect(configuration.generatorWidths == [128, 128] && configuration.discriminatorWidths == [128] && configuration.negativeSlope == 0.2, "\(objective.name)")
+      #expect(configuration.training.discriminatorStepsPerGeneratorStep == 1 && configuration.training.generatorOptimizer == .adam(learningRate: 1e-4, beta1: 0.5))
+      #expect(VanillaGAN.defaultSchedule(for: points, objective: objective) == TrainingSchedule(steps: 25_000, batchSize: 512))
+    }
+
+    let images = DataDescription(kind: .images, sampleShape: [1, 28, 28], valueRange: -1...1)
+    let onImages = VanillaGAN.defaultConfiguration(for: images, objective: WassersteinGradientPenaltyObjective.self)
+    #expect(onImages.training == .wassersteinGradientPenalty && onImages.discriminatorWidths == [512, 256])
+    #expect(VanillaGAN.defaultSchedule(for: images, objective: WassersteinGradientPenaltyObjective.self) == TrainingSchedule(steps: 10_000, batchSize: 64))
+    #expect(WassersteinGradientPenaltyObjective.defaultOptionValues(for: images) == ["lambda": 10])
+  }
+
   @Test func everyObjectiveTrainsWithFiniteLosses() throws {
     for objective in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective(), WassersteinGradientPenaltyObjective()] {
       try checkVariant(VanillaGAN.self, on: RingSource(), configuration: tinyConfiguration(objective: type(of: objective)), objective: objective)

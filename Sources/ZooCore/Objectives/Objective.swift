@@ -11,6 +11,15 @@ public protocol Objective: Sendable {
   static var summary: String { get }
   /// The objective with its paper's settings.
   init()
+  /// The numbers `--objective name:key=value,…` may set; none by default.
+  static var options: [ObjectiveOption] { get }
+  /// The value of each option for data of this kind when the command line does not set it. An
+  /// objective whose paper tunes an option per kind of data (WGAN-GP's λ on toy points) says so
+  /// here; keys are among `options`.
+  static func defaultOptionValues(for data: DataDescription) -> [String: Double]
+  /// The objective with every option set: `values` holds one value per key of `options`, each in
+  /// its valid range (the runner checks the command line before calling this).
+  init(optionValues values: [String: Double])
   /// The training settings the objective's paper prescribes (k, optimizers), if it prescribes
   /// any; variants use them in place of their own defaults.
   static var recommendedSettings: AdversarialSettings? { get }
@@ -31,6 +40,15 @@ public protocol Objective: Sendable {
 
 extension Objective {
   public static var recommendedSettings: AdversarialSettings? { nil }
+
+  public static var options: [ObjectiveOption] { [] }
+
+  public static func defaultOptionValues(for data: DataDescription) -> [String: Double] { [:] }
+
+  public init(optionValues values: [String: Double]) {
+    precondition(values.isEmpty, "\(Self.name) takes no options, got \(values.keys.sorted())")
+    self.init()
+  }
 
   public func discriminatorPenalty(
     real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, using generator: inout SplitMix64

@@ -7,9 +7,14 @@ import TensorBackend
 /// The penalty differentiates the critic's input gradient, so it runs on the backend's
 /// second-order gradients. The paper's critic has no batch norm (the penalty is per example);
 /// its defaults are λ = 10, five critic steps per generator step, Adam(1e-4, β = (0, 0.9)).
+///
+/// λ is the option `lambda` (`--objective wgan-gp:lambda=0.1`). Its default depends on the data:
+/// 10 on images, as the paper's experiments use, and 0.1 on points, as the paper's own toy code
+/// uses for its 2-D mixtures (gan_toy.py in igul222/improved_wgan_training: "smaller lambda makes
+/// things faster for toy tasks").
 public struct WassersteinGradientPenaltyObjective: Objective {
   public static let name = "wgan-gp"
-  public static let summary = "Gulrajani et al. 2017: Wasserstein critic with gradient penalty (lambda = 10)"
+  public static let summary = "Gulrajani et al. 2017: Wasserstein critic with gradient penalty (option lambda: 10 on images, 0.1 on points)"
 
   /// Five critic steps per generator step, Adam(1e-4, β = (0, 0.9)).
   public static var recommendedSettings: AdversarialSettings? { .wassersteinGradientPenalty }
@@ -23,6 +28,23 @@ public struct WassersteinGradientPenaltyObjective: Objective {
 
   /// λ = 10, as in the paper.
   public init() { self.init(penaltyWeight: 10) }
+
+  public static let options = [
+    ObjectiveOption(key: "lambda", summary: "λ, the weight of the gradient penalty", validRange: 0...1e6),
+  ]
+
+  /// λ = 10 on images (the paper's experiments), 0.1 on points (its toy code).
+  public static func defaultOptionValues(for data: DataDescription) -> [String: Double] {
+    switch data.kind {
+    case .images: return ["lambda": 10]
+    case .points: return ["lambda": 0.1]
+    }
+  }
+
+  public init(optionValues values: [String: Double]) {
+    precondition(Set(values.keys).isSubset(of: ["lambda"]), "wgan-gp: unknown options \(values.keys.sorted())")
+    self.init(penaltyWeight: values["lambda"] ?? 10)
+  }
 
   public func discriminatorLoss(realLogits: Tensor, fakeLogits: Tensor) -> Tensor {
     fakeLogits.mean() - realLogits.mean()

@@ -28,6 +28,11 @@ public protocol ZooVariant {
   /// How long and on what batch size the variant trains on data of this kind by default.
   static func defaultSchedule(for data: DataDescription) -> TrainingSchedule
 
+  /// How long and on what batch size the variant trains on data of this kind with `objective` by
+  /// default; `defaultSchedule(for:)` unless the variant schedules an objective differently (an
+  /// objective with k critic steps costs about k times as much per step).
+  static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule
+
   /// Builds models and optimizers for minibatches of `batchSize`, initialised from `generator`.
   static func makeTrainer(
     configuration: Configuration, data: DataDescription, objective: any Objective, batchSize: Int,
@@ -37,6 +42,10 @@ public protocol ZooVariant {
 
 extension ZooVariant {
   public static var needsLabels: Bool { false }
+
+  public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
+    defaultSchedule(for: data)
+  }
 }
 
 /// How long a run trains and on what minibatch size.

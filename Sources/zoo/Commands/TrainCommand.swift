@@ -15,7 +15,7 @@ struct TrainCommand: ParsableCommand {
   @Option(name: .customLong("data-root"), help: "The folder holding downloaded datasets (default: $GAN_ZOO_DATA, else ./data).")
   var dataRoot: String?
 
-  @Option(help: "The objective, by name (default: the variant's).")
+  @Option(help: "The objective, by name, with options after a colon: wgan-gp:lambda=0.1 (default: the variant's).")
   var objective: String?
 
   @Option(help: "Training iterations, k discriminator steps and one generator step each (default: the variant's for the data).")
@@ -44,7 +44,7 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let objectiveName = try objective ?? Registry.variant(named: variant).defaultObjective.name
-    let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(DataCatalog.runName(for: dataset))-\(objectiveName)-seed\(seed)")
+    let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(DataCatalog.runName(for: dataset))-\(ObjectiveSpecification.runName(for: objectiveName))-seed\(seed)")
     let session = try RunSession.create(
       variant: variant, dataset: dataset, dataRoot: dataRoot, objective: objective, steps: steps, epochs: epochs, batchSize: batchSize, seed: seed,
       overrides: overrides, directory: directory, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,

@@ -9,7 +9,8 @@ struct RunConfiguration: Codable, Equatable {
   var dataset: String
   /// The absolute data root a dataset read from one (`mnist`) came from; `nil` otherwise.
   var dataRoot: String?
-  /// The objective's registry name.
+  /// The objective's registry name with every option it takes spelled out
+  /// (`wgan-gp:lambda=0.1`), so a resumed run rebuilds the same objective.
   var objective: String
   /// Training iterations in all.
   var steps: Int

@@ -23,9 +23,10 @@ struct RunSession {
     commandLine: [String]
   ) throws -> RunSession {
     let variant = try Registry.variant(named: variantName)
-    let objectiveType = try objectiveName.map(Registry.objective(named:)) ?? variant.defaultObjective
+    let objectiveSpecification = try Registry.objective(objectiveName ?? variant.defaultObjective.name)
     let data = try DataCatalog.source(named: dataset, dataRoot: dataRoot, seed: RunSeeds(seed).data.state)
-    let schedule = variant.defaultSchedule(for: data.description)
+    let objectiveType = objectiveSpecification.type, objectiveText = objectiveSpecification.resolved(for: data.description).text
+    let schedule = variant.defaultSchedule(for: data.description, objective: objectiveType)
     let batchSize = batchSize ?? schedule.batchSize
     let steps = try stepCount(steps: steps, epochs: epochs, data: data.description, dataset: dataset, batchSize: batchSize) ?? schedule.steps
     guard steps > 0 else { throw UsageError("--steps must be positive, got \(steps)") }
@@ -36,7 +37,7 @@ struct RunSession {
     }
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let configuration = RunConfiguration(
-      variant: variant.name, dataset: dataset, dataRoot: try DataCatalog.recordedDataRoot(for: dataset, option: dataRoot), objective: objectiveType.name, steps: steps, batchSize: batchSize, seed: seed,
+      variant: variant.name, dataset: dataset, dataRoot: try DataCatalog.recordedDataRoot(for: dataset, option: dataRoot), objective: objectiveText, steps: steps, batchSize: batchSize, seed: seed,
       sampleInterval: sampleInterval ?? max(1, steps / 10), checkpointInterval: checkpointInterval ?? max(1, steps / 20),
       configuration: resolved, commandLine: commandLine, sourceCommit: RunDirectory.sourceCommit(),
       created: ISO8601DateFormatter().string(from: Date()))
@@ -66,8 +67,8 @@ struct RunSession {
     self.directory = directory
     self.configuration = configuration
     variant = try Registry.variant(named: configuration.variant)
-    objective = try Registry.objective(named: configuration.objective).init()
     data = try DataCatalog.source(named: configuration.dataset, dataRoot: configuration.dataRoot, seed: RunSeeds(configuration.seed).data.state)
+    objective = try Registry.objective(configuration.objective).resolved(for: data.description).objective
     var initialization = RunSeeds(configuration.seed).initialization
     trainer = try Self.makeTrainer(variant, configuration: configuration.configuration, data: data.description,
                                    objective: objective, batchSize: configuration.batchSize, using: &initialization)
