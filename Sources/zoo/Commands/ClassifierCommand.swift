@@ -49,21 +49,21 @@ struct ClassifierCommand: ParsableCommand {
       guard epochs > 0, batchSize > 0, learningRate > 0, learningRateDecay > 0 else {
         throw UsageError("--epochs, --batch-size, --learning-rate and --learning-rate-decay must be positive")
       }
-      let labelled = try ClassifierCommand.labelledData(for: data.dataset, dataRoot: data.dataRoot)
+      let labelled = try ClassifierCatalog.labelledData(for: data.dataset, dataRoot: data.dataRoot)
       let training = labelled.training!
       let url = labelled.cacheURL
       let options = ReferenceClassifier.TrainingOptions(
         epochs: epochs, batchSize: batchSize, learningRate: learningRate, learningRateDecay: learningRateDecay, seed: seed)
-      ClassifierCommand.say("training the reference classifier of \(labelled.name) on \(training.count) images of \(shapeText(training.sampleShape)), testing on \(labelled.test.count)")
-      ClassifierCommand.say("  \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batchSize), Adam \(learningRate) ×\(learningRateDecay) per epoch, seed \(seed)")
+      ClassifierCatalog.say("training the reference classifier of \(labelled.name) on \(training.count) images of \(ClassifierCatalog.shapeText(training.sampleShape)), testing on \(labelled.test.count)")
+      ClassifierCatalog.say("  \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batchSize), Adam \(learningRate) ×\(learningRateDecay) per epoch, seed \(seed)")
       let classifier = try ReferenceClassifier.train(
-        on: training, test: labelled.test, dataset: labelled.name, options: options, progress: ClassifierCommand.printProgress)
+        on: training, test: labelled.test, dataset: labelled.name, options: options, progress: ClassifierCatalog.printProgress)
       try classifier.write(to: url)
       let provenance = classifier.provenance!
-      ClassifierCommand.say(String(format: "test accuracy %.2f%% on %d %@ test images after %d epoch%@ (seed %llu), %@",
+      ClassifierCatalog.say(String(format: "test accuracy %.2f%% on %d %@ test images after %d epoch%@ (seed %llu), %@",
                    100 * (provenance.testAccuracy ?? 0), provenance.testSampleCount, labelled.name, epochs, epochs == 1 ? "" : "s", seed,
                    ProgressReporter.formatDuration(provenance.trainingSeconds)))
-      ClassifierCommand.say("cached in \(url.path)")
+      ClassifierCatalog.say("cached in \(url.path)")
     }
   }
 
@@ -75,151 +75,13 @@ struct ClassifierCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-      let labelled = try ClassifierCommand.labelledData(for: data.dataset, dataRoot: data.dataRoot, includeTraining: false)
-      let classifier = try ClassifierCommand.loadCached(labelled, dataset: data.dataset, dataRoot: data.dataRoot)
+      let labelled = try ClassifierCatalog.labelledData(for: data.dataset, dataRoot: data.dataRoot, includeTraining: false)
+      let classifier = try ClassifierCatalog.loadCached(labelled, dataset: data.dataset, dataRoot: data.dataRoot)
       let provenance = classifier.provenance!
-      ClassifierCommand.say("\(labelled.cacheURL.path): \(provenance)")
+      ClassifierCatalog.say("\(labelled.cacheURL.path): \(provenance)")
       let accuracy = classifier.accuracy(on: labelled.test)
       let recorded = provenance.testAccuracy.map { String(format: "; recorded at training: %.2f%%", 100 * $0) } ?? ""
-      ClassifierCommand.say(String(format: "test accuracy %.2f%% on %d %@ test images%@", 100 * accuracy, labelled.test.count, labelled.name, recorded))
+      ClassifierCatalog.say(String(format: "test accuracy %.2f%% on %d %@ test images%@", 100 * accuracy, labelled.test.count, labelled.name, recorded))
     }
   }
-}
-
-// MARK: - Data and cache, shared with the evaluation harness
-
-extension ClassifierCommand {
-  /// What a dataset's classifier learns from and is measured on.
-  struct LabelledData {
-    /// The dataset's canonical name, recorded in the classifier (`mnist`, `mnist:pad=32`).
-    var name: String
-    /// Where its classifier is cached.
-    var cacheURL: URL
-    /// The training images, unless not asked for.
-    var training: ImageCollection?
-    /// The held-out images.
-    var test: ImageCollection
-  }
-
-  /// Images in a procedural dataset's fixed training and test draws: enough for a classifier of
-  /// five shapes, drawn from seeds of their own so every run of any seed sees the same data.
-  static let shapesTrainingCount = 20_000
-  static let shapesTestCount = 2_000
-  /// The share of a folder's images held out for testing, chosen by a fixed seeded permutation.
-  static let folderTestShare = 1.0 / 6
-
-  /// The training and test images of `dataset`: MNIST's two splits; for `shapes`, two fixed
-  /// draws; for a labelled folder, a fixed held-out sixth. Throws a `UsageError` for data
-  /// without labels, and the loaders' errors (naming the missing or broken file) otherwise.
-  static func labelledData(for dataset: String, dataRoot: String?, includeTraining: Bool = true) throws -> LabelledData {
-    let spec = try DatasetSpecification(dataset)
-    let root = DataRoot.resolve(option: dataRoot)
-    func cached(_ name: String) -> URL {
-      ReferenceClassifier.cacheURL(in: root, key: DataCatalog.runName(for: name))
-    }
-    switch spec.name {
-    case DataCatalog.mnistName:
-      if spec.options["split"] != nil {
-        throw UsageError("dataset option split: the reference classifier trains on MNIST's training split and is tested on its test split; drop split=")
-      }
-      try spec.check(allowed: ["pad"], for: "the reference classifier of mnist")
-      let pad = try spec.integer("pad", in: 28...1024, default: nil)
-      let name = DataCatalog.mnistName + (pad.map { ":pad=\($0)" } ?? "")
-      let test = try images(of: DataCatalog.source(named: name + (pad == nil ? ":" : ",") + "split=test", dataRoot: dataRoot))
-      let training = includeTraining ? try images(of: DataCatalog.source(named: name, dataRoot: dataRoot)) : nil
-      return LabelledData(name: name, cacheURL: cached(name), training: training, test: test)
-    case DataCatalog.shapesName:
-      guard let shapes = try DataCatalog.source(named: dataset) as? ShapesSource else { preconditionFailure("shapes is procedural") }
-      let size = shapes.shapes.size, channels = shapes.shapes.channels
-      let options = [size == 32 ? nil : "size=\(size)", channels == 3 ? nil : "channels=\(channels)"].compactMap { $0 }
-      let name = DataCatalog.shapesName + (options.isEmpty ? "" : ":" + options.sorted().joined(separator: ","))
-      func draw(_ count: Int, seed: UInt64) -> ImageCollection {
-        var generator = SplitMix64(seed: seed)
-        let sample = shapes.shapes.sample(count: count, using: &generator)
-        return collection(sample.images, labels: sample.labels.scalars.map { Int($0) }, classNames: Shapes.Kind.allCases.map(\.name))
-      }
-      return LabelledData(
-        name: name, cacheURL: cached(name), training: includeTraining ? draw(shapesTrainingCount, seed: 0x5EED_7EA1) : nil,
-        test: draw(shapesTestCount, seed: 0x5EED_7E57))
-    default:
-      guard let source = try DataCatalog.source(named: dataset) as? ImageDatasetSource else {
-        throw UsageError("\(dataset) is not an image dataset; the reference classifier needs labelled images (mnist, shapes, or a folder with one subfolder per class)")
-      }
-      let all = source.batches.images
-      guard let labels = all.labels, let classes = all.classCount, classes >= 2 else {
-        throw UsageError("\(dataset) has no classes (its images are not in one subfolder per class); the reference classifier needs labels")
-      }
-      let order = EpochOrder.permutation(count: all.count, seed: 0x401D_0E7, epoch: 0)
-      let testCount = max(1, Int((Double(all.count) * folderTestShare).rounded()))
-      guard all.count - testCount >= 2 else { throw UsageError("\(dataset) has \(all.count) images, too few to hold some out for testing") }
-      func subset(_ indices: ArraySlice<Int>) -> ImageCollection {
-        var pixels: [UInt8] = []
-        pixels.reserveCapacity(indices.count * all.sampleSize)
-        for index in indices { pixels += all.pixels[index * all.sampleSize..<(index + 1) * all.sampleSize] }
-        return ImageCollection(channels: all.channels, height: all.height, width: all.width, pixels: pixels,
-                               labels: indices.map { labels[$0] }, classNames: all.classNames)
-      }
-      let name = spec.options.isEmpty
-        ? URL(fileURLWithPath: spec.name).standardizedFileURL.path
-        : URL(fileURLWithPath: spec.name).standardizedFileURL.path + ":" + spec.options.keys.sorted().map { "\($0)=\(spec.options[$0]!)" }.joined(separator: ",")
-      return LabelledData(
-        name: name, cacheURL: cached(dataset), training: includeTraining ? subset(order[testCount...]) : nil, test: subset(order[..<testCount]))
-    }
-  }
-
-  /// The cached classifier of `labelled`, checked against its data; a missing file's error says
-  /// how to train one.
-  static func loadCached(_ labelled: LabelledData, dataset: String, dataRoot: String?) throws -> ReferenceClassifier {
-    do {
-      return try ReferenceClassifier.load(
-        from: labelled.cacheURL, dataset: labelled.name, inputShape: labelled.test.sampleShape, classCount: labelled.test.classCount)
-    } catch {
-      guard case .missing(let file, _) = error else { throw error }
-      let rootOption = dataRoot.map { " --data-root \($0)" } ?? ""
-      throw ReferenceClassifierError.missing(file: file, hint: "train one with `zoo classifier train --dataset \(dataset)\(rootOption)`")
-    }
-  }
-
-  /// The reference classifier of `dataset` for the evaluation harness: the cached one when it
-  /// is valid, else one trained with the default options (and cached), the reason printed.
-  static func referenceClassifier(for dataset: String, dataRoot: String?) throws -> ReferenceClassifier {
-    let labelled = try labelledData(for: dataset, dataRoot: dataRoot, includeTraining: false)
-    return try ReferenceClassifier.loadOrTrain(
-      at: labelled.cacheURL, dataset: labelled.name, inputShape: labelled.test.sampleShape, classCount: labelled.test.classCount,
-      trainingData: {
-        let full = try labelledData(for: dataset, dataRoot: dataRoot)
-        return (full.training!, full.test)
-      },
-      notes: DataCatalog.printNote, progress: printProgress)
-  }
-
-  /// One line a tenth of an epoch, and one per finished epoch with the test accuracy.
-  static func printProgress(_ progress: ReferenceClassifier.TrainingProgress) {
-    var line = String(format: "epoch %d/%d  step %d/%d  loss %.4f  train accuracy %.2f%%  %.0f img/s  %@",
-                      progress.epoch, progress.epochs, progress.step, progress.totalSteps, progress.loss,
-                      100 * progress.trainingAccuracy, progress.imagesPerSecond, ProgressReporter.formatDuration(progress.elapsedSeconds))
-    if let test = progress.testAccuracy { line += String(format: "  test accuracy %.2f%%", 100 * test) }
-    say(line)
-  }
-
-  /// Prints a line to standard output unbuffered, so progress shows in order when the output
-  /// goes to a log file too.
-  static func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-  }
-
-  /// The images of an image source.
-  private static func images(of source: any BatchSource) throws -> ImageCollection {
-    guard let images = (source as? ImageDatasetSource)?.batches.images else { preconditionFailure("MNIST is held in memory") }
-    return images
-  }
-
-  /// Images in [−1, 1] back to bytes, as a PNG of them would hold (round((v + 1) · 127.5)).
-  private static func collection(_ images: Tensor, labels: [Int], classNames: [String]) -> ImageCollection {
-    let bytes = images.floats.map { UInt8(max(0, min(255, (($0 + 1) * 127.5).rounded()))) }
-    return ImageCollection(channels: images.shape[1], height: images.shape[2], width: images.shape[3], pixels: bytes,
-                           labels: labels, classNames: classNames)
-  }
-
-  private static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
 }

@@ -114,7 +114,7 @@ extension RunSession {
     switch use {
     case .loadOrTrain:
       do {
-        return try ClassifierCommand.referenceClassifier(for: configuration.dataset, dataRoot: configuration.dataRoot)
+        return try ClassifierCatalog.referenceClassifier(for: configuration.dataset, dataRoot: configuration.dataRoot)
       } catch ReferenceClassifierError.unsupportedShape(let shape, let reason) {
         // Images too small for its convolutions: the run is fine, the judgement impossible.
         print("no classifier judgement: the reference classifier cannot take images of \(shape.map(String.init).joined(separator: "×")) (\(reason))")
@@ -122,8 +122,8 @@ extension RunSession {
       }
     case .cachedOnly:
       do {
-        let labelled = try ClassifierCommand.labelledData(for: configuration.dataset, dataRoot: configuration.dataRoot, includeTraining: false)
-        return try ClassifierCommand.loadCached(labelled, dataset: configuration.dataset, dataRoot: configuration.dataRoot)
+        let labelled = try ClassifierCatalog.labelledData(for: configuration.dataset, dataRoot: configuration.dataRoot, includeTraining: false)
+        return try ClassifierCatalog.loadCached(labelled, dataset: configuration.dataset, dataRoot: configuration.dataRoot)
       } catch {
         print("no classifier judgement: \(error)\n  `zoo evaluate \(directory.path)` trains the reference classifier and judges the samples")
         return nil
