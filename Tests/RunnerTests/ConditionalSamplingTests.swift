@@ -47,6 +47,17 @@ import ZooEvaluation
     // Five classes of 8 columns: as wide as one row of 8, five rows tall.
     #expect(rows.width == single.width)
     #expect(rows.height > 4 * single.height && rows.height < 6 * single.height)
+    // Several classes: one row each, in the order given.
+    try SampleCommand.parse([run, "--class", "4,0", "--out", folder.file("two-rows.png")]).run()
+    let twoRows = try Image(pngFile: folder.file("two-rows.png"))
+    #expect(twoRows.width == single.width && twoRows.height > single.height && twoRows.height < 3 * single.height)
+    try SampleCommand.parse([run, "--class", "cross,circle", "--count", "4", "--format", "npy", "--out", folder.file("rows.npy")]).run()
+    try SampleCommand.parse([run, "--class", "4", "--count", "2", "--format", "npy", "--out", folder.file("four.npy")]).run()
+    let rowsArray = try NumPyArray(decoding: folder.bytes("rows.npy")), four = try NumPyArray(decoding: folder.bytes("four.npy"))
+    #expect(rowsArray.shape == [4, 3, 8, 8])
+    // The first row is class 4 (cross), from the same noise (up to rounding: a product over
+    // another batch size may round differently).
+    #expect(zip(rowsArray.values.prefix(2 * 192), four.values).allSatisfy { abs($0 - $1) < 1e-5 })
     // The snapshots of training draw the same rows.
     let snapshot = try Image(pngFile: run + "/samples/step-000002.png")
     #expect(snapshot.width == rows.width && snapshot.height == rows.height)
@@ -59,6 +70,7 @@ import ZooEvaluation
       "\($0)".contains("no class '7'") && "\($0)".contains("circle")
     }
     #expect { try SampleCommand.parse([run, "--class", "hexagon"]).run() } throws: { "\($0)".contains("0…4") }
+    #expect { try SampleCommand.parse([run, "--class", "1,,2"]).run() } throws: { "\($0)".contains("no class ''") }
     let unconditional = try SampleOutputTests.train("shapes:size=8", in: folder, steps: 1)
     #expect { try SampleCommand.parse([unconditional, "--class", "1"]).run() } throws: { "\($0)".contains("needs a conditional variant") }
     #expect { try EvaluateCommand.parse([unconditional, "--label-control"]).run() } throws: { "\($0)".contains("needs a conditional run") }

@@ -25,7 +25,7 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "How many samples (default 64; for a conditional variant without --class, 8 per class).")
   var count: Int?
 
-  @Option(name: .customLong("class"), help: "Conditional variants: the class to draw, by index (0…K−1) or name. Without it, a png has one row per class.")
+  @Option(name: .customLong("class"), help: "Conditional variants: the class to draw, by index (0…K−1) or name, or several separated by commas (one png row each). Without it, a png has one row per class.")
   var classLabel: String?
 
   @Option(help: "The seed of the noise.")
@@ -45,21 +45,23 @@ struct SampleCommand: ParsableCommand {
     if format == .idx && kind == .points {
       throw UsageError("IDX holds images; \(session.configuration.dataset) is a point dataset: use --format npy or png")
     }
-    let label = try classLabel.map(session.classLabel)
-    // A conditional variant draws the class asked for, else one row (png) or run per class.
+    let chosen = try classLabel.map { try $0.split(separator: ",", omittingEmptySubsequences: false).map { try session.classLabel(String($0)) } }
+    // A conditional variant draws the classes asked for (one row each), else one row (png) or
+    // run per class.
     var labels: [Int]?
     var columns = RunSession.snapshotColumns
-    if let label {
-      labels = Array(repeating: label, count: count ?? 64)
+    if let chosen, chosen.count == 1 {
+      labels = Array(repeating: chosen[0], count: count ?? 64)
     } else if session.isConditional, let classCount = session.classCount {
-      let perClass = count.map { ($0 + classCount - 1) / classCount } ?? RunSession.snapshotColumns
-      labels = Array(RunSession.classRows(classCount: classCount, perClass: perClass).prefix(count ?? classCount * perClass))
+      let rows = chosen ?? Array(0..<classCount)
+      let perClass = count.map { ($0 + rows.count - 1) / rows.count } ?? RunSession.snapshotColumns
+      labels = Array(RunSession.classRows(classCount: rows.count, perClass: perClass).map { rows[$0] }.prefix(count ?? rows.count * perClass))
       columns = perClass
     }
     let count = labels?.count ?? count ?? 64
     _ = try session.loadCheckpoint()
     let samples = session.samples(count: count, seed: seed, labels: labels)
-    let suffix = label.map { "-class\($0)" } ?? ""
+    let suffix = chosen.map { "-class" + $0.map(String.init).joined(separator: "-") } ?? ""
     let url = out.map(URL.init(fileURLWithPath:)) ?? directory.appendingPathComponent("sample-seed\(seed)\(suffix).\(format.rawValue)")
     switch format {
     case .png:
