@@ -38,11 +38,21 @@ public final class SampleSnapshotWriter: TrainingObserver {
     try Self.render(samples, as: rendering, step: state.step).writePNG(toFile: url.path)
   }
 
-  /// G(z) in inference mode (batch norm on running statistics), recording nothing.
+  /// Samples per forward pass in `generate`: 10,000 DCGAN images at once would hold gigabytes of
+  /// activations.
+  public static let generationChunkSize = 500
+
+  /// G(z) in inference mode (batch norm on running statistics), recording nothing; in chunks of
+  /// `generationChunkSize` samples, each with its rows of the condition.
   public static func generate(_ generator: any Generator, noise: Tensor, condition: Tensor? = nil) -> Tensor {
     withoutGradient {
-      var context = ForwardContext.inference
-      return generator(noise: noise, condition: condition, context: &context)
+      concatenatingChunks(of: noise.shape[0], size: generationChunkSize) { range in
+        let whole = range.count == noise.shape[0]
+        var context = ForwardContext.inference
+        return generator(
+          noise: whole ? noise : noise.sliced(alongAxis: 0, range),
+          condition: whole ? condition : condition?.sliced(alongAxis: 0, range), context: &context)
+      }
     }
   }
 

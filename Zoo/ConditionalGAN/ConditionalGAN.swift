@@ -157,7 +157,7 @@ public enum ConditionalGAN: ZooVariant {
   /// reference classifier still read 22% of the eights asked for as other digits, after 20,000
   /// every digit is drawn as asked at least 95% of the time, README), on points 25,000 as the
   /// vanilla GAN.
-  public static func defaultSchedule(for data: DataDescription) -> TrainingSchedule {
+  public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
     switch data.kind {
     case .images: return TrainingSchedule(steps: 20_000, batchSize: 64)
     case .points: return TrainingSchedule(steps: 25_000, batchSize: 512)

@@ -73,7 +73,7 @@ public enum DCGAN: ZooVariant {
 
   /// Batch 128 as in the paper (section 4); 2,000 steps is about four MNIST epochs, the budget
   /// measured to balance the ten digits (README).
-  public static func defaultSchedule(for data: DataDescription) -> TrainingSchedule {
+  public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
     TrainingSchedule(steps: 2_000, batchSize: 128)
   }
 

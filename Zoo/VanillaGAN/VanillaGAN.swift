@@ -98,20 +98,14 @@ public enum VanillaGAN: ZooVariant {
     }
   }
 
-  public static func defaultSchedule(for data: DataDescription) -> TrainingSchedule {
+  /// Batch 64 and 10,000 steps on images; 512 and 25,000 on points, except WGAN-GP on points:
+  /// 5,000 steps of five critic steps each on batches of 256 (the toy code's batch size).
+  public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
     switch data.kind {
     case .images: return TrainingSchedule(steps: 10_000, batchSize: 64)
+    case .points where objective is WassersteinGradientPenaltyObjective.Type: return TrainingSchedule(steps: 5_000, batchSize: 256)
     case .points: return TrainingSchedule(steps: 25_000, batchSize: 512)
     }
-  }
-
-  /// WGAN-GP on points trains 5,000 steps of five critic steps each on batches of 256 (the toy
-  /// code's batch size); other objectives as `defaultSchedule(for:)`.
-  public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
-    if data.kind == .points && objective is WassersteinGradientPenaltyObjective.Type {
-      return TrainingSchedule(steps: 5_000, batchSize: 256)
-    }
-    return defaultSchedule(for: data)
   }
 
   public static func makeTrainer(

@@ -25,12 +25,9 @@ public protocol ZooVariant {
   /// own optimizer settings, see `Objective.recommendedSettings`).
   static func defaultConfiguration(for data: DataDescription, objective: any Objective.Type) -> Configuration
 
-  /// How long and on what batch size the variant trains on data of this kind by default.
-  static func defaultSchedule(for data: DataDescription) -> TrainingSchedule
-
   /// How long and on what batch size the variant trains on data of this kind with `objective` by
-  /// default; `defaultSchedule(for:)` unless the variant schedules an objective differently (an
-  /// objective with k critic steps costs about k times as much per step).
+  /// default (an objective with k critic steps costs about k times as much per step, so a variant
+  /// may schedule it differently).
   static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule
 
   /// Builds models and optimizers for minibatches of `batchSize`, initialised from `generator`.
@@ -42,10 +39,6 @@ public protocol ZooVariant {
 
 extension ZooVariant {
   public static var needsLabels: Bool { false }
-
-  public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
-    defaultSchedule(for: data)
-  }
 }
 
 /// How long a run trains and on what minibatch size.

@@ -4,9 +4,9 @@ import TensorBackend
 /// (`labelHistogram`, for unconditional generators: mode coverage of classes) and whether a
 /// conditional generator draws the class it is asked for (`conditionalAccuracy`).
 ///
-/// The arithmetic works on predicted labels, so it is checked on hand-made logits; the
-/// `ReferenceClassifier` methods of the same names classify the samples first. A prediction of
-/// −1 marks a sample whose logits are not finite: it counts in the total but in no class.
+/// The arithmetic works on predicted labels (`ReferenceClassifier.predictions`), so it is checked
+/// on hand-made logits. A prediction of −1 marks a sample whose logits are not finite: it counts
+/// in the total but in no class.
 public enum ClassifierJudgement {
   /// argmaxₖ logits[n, k] for each row of `logits` (N, K), the first index among ties; −1 for a
   /// row holding NaN or ±∞, where the argmax means nothing (a NaN compares false with
@@ -52,18 +52,6 @@ public enum ClassifierJudgement {
   }
 }
 
-extension ReferenceClassifier {
-  /// The classes `samples` (N, C, H, W) fall into.
-  public func labelHistogram(_ samples: Tensor) -> LabelHistogram {
-    ClassifierJudgement.labelHistogram(predictions: predictions(samples), classCount: classCount)
-  }
-
-  /// How often sample i, drawn for class `requestedLabels[i]`, is classified as that class.
-  public func conditionalAccuracy(_ samples: Tensor, requestedLabels: [Int]) -> ConditionalAccuracy {
-    ClassifierJudgement.conditionalAccuracy(predictions: predictions(samples), requestedLabels: requestedLabels, classCount: classCount)
-  }
-}
-
 /// The classes a set of samples falls into, by count and share.
 public struct LabelHistogram: Codable, Hashable, Sendable {
   /// N, every sample judged, unclassified ones included.
@@ -92,9 +80,14 @@ public struct LabelHistogram: Codable, Hashable, Sendable {
     classesCovered = counts.filter { $0 > 0 }.count
   }
 
+  /// The classes whose share lies outside `bounds`, in label order.
+  public func classes(outside bounds: ClosedRange<Double>) -> [Int] {
+    shares.indices.filter { !bounds.contains(shares[$0]) }
+  }
+
   /// Whether every class's share lies in `bounds` (e.g. 0.05...0.15 for 10 classes).
   public func isBalanced(within bounds: ClosedRange<Double>) -> Bool {
-    shares.allSatisfy(bounds.contains)
+    classes(outside: bounds).isEmpty
   }
 }
 
@@ -137,6 +130,11 @@ public struct ConditionalAccuracy: Codable, Hashable, Sendable {
     minimumAccuracy = accuracies.compactMap { $0 }.min()
     let total = requested.reduce(0, +)
     overallAccuracy = total == 0 ? nil : Double(confusion.indices.reduce(0) { $0 + confusion[$1][$1] }) / Double(total)
+  }
+
+  /// The requested classes drawn as asked less than `target` of the time, in label order.
+  public func classes(below target: Double) -> [Int] {
+    accuracies.indices.filter { accuracies[$0].map { $0 < target } ?? false }
   }
 }
 

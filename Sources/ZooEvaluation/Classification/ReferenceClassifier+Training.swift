@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import NeuralNetworks
 import TensorBackend
 import ZooCore
@@ -103,7 +104,7 @@ extension ReferenceClassifier {
     var testAccuracy: Double?
 
     for epoch in 1...options.epochs {
-      optimizer.learningRate = options.learningRate * _pow(options.learningRateDecay, Double(epoch - 1))
+      optimizer.learningRate = options.learningRate * pow(options.learningRateDecay, Double(epoch - 1))
       for stepInEpoch in 1...stepsPerEpoch {
         let step = (epoch - 1) * stepsPerEpoch + stepInEpoch
         let (images, labelTensor) = batches.next(size: options.batchSize)
@@ -157,11 +158,3 @@ extension ReferenceClassifier {
     return images.count == 0 ? 0 : Double(correct) / Double(images.count)
   }
 }
-
-#if canImport(Glibc)
-import Glibc
-@inline(__always) private func _pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
-#elseif canImport(Darwin)
-import Darwin
-@inline(__always) private func _pow(_ x: Double, _ y: Double) -> Double { Darwin.pow(x, y) }
-#endif

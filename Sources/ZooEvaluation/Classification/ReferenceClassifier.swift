@@ -82,12 +82,9 @@ public final class ReferenceClassifier {
   private func inferInChunks(_ images: Tensor, _ body: (Tensor) -> Tensor) -> Tensor {
     checkInput(images)
     return withoutGradient {
-      let n = images.shape[0], size = Self.inferenceBatchSize
-      guard n > size else { return body(images) }
-      let parts = stride(from: 0, to: n, by: size).map { start in
-        body(images.sliced(alongAxis: 0, start..<min(start + size, n)))
+      concatenatingChunks(of: images.shape[0], size: Self.inferenceBatchSize) { range in
+        body(range.count == images.shape[0] ? images : images.sliced(alongAxis: 0, range))
       }
-      return Tensor.concatenate(parts, alongAxis: 0)
     }
   }
 

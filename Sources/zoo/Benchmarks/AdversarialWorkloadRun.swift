@@ -2,6 +2,17 @@ import NeuralNetworks
 import TensorBackend
 import ZooCore
 
+/// A GAN benchmark: a variant's trainer run by `AdversarialWorkloadRun`, whose steps and samples
+/// are the workload's.
+protocol AdversarialWorkload: BenchmarkWorkload {
+  var run: AdversarialWorkloadRun { get }
+}
+
+extension AdversarialWorkload {
+  func trainStep() throws { try run.trainStep() }
+  func sample(count: Int) { run.sample(count: count) }
+}
+
 /// The moving parts of a GAN benchmark built from a variant's own `makeTrainer`: the shared
 /// adversarial trainer, a pool of random "real" batches, and the random stream every draw comes
 /// from. `trainStep` is one iteration of the trainer; `sample` draws images in inference mode
@@ -18,7 +29,7 @@ final class AdversarialWorkloadRun {
     configure: (inout V.Configuration) -> Void = { _ in }
   ) throws {
     generator = SplitMix64(seed: seed)
-    data = RandomLabelledBatchPool(description: description, batchSize: batchSize, using: &generator)
+    data = RandomBatchPool(description: description, batchSize: batchSize, using: &generator)
     var configuration = V.defaultConfiguration(for: description, objective: type(of: objective))
     configure(&configuration)
     trainer = try V.makeTrainer(configuration: configuration, data: description, objective: objective, batchSize: batchSize, using: &generator)
@@ -36,29 +47,5 @@ final class AdversarialWorkloadRun {
       var context = ForwardContext.inference
       _ = trainer.sampler(noise: noise, condition: labels, context: &context)
     }
-  }
-}
-
-/// Four random batches in [−1, 1] cycled in turn, with random labels when the description has
-/// classes (the reference's `RealPool` and `real_labels`).
-struct RandomLabelledBatchPool: BatchSource {
-  let batches: [Batch]
-  var next = 0
-  let description: DataDescription
-
-  init(description: DataDescription, batchSize: Int, count: Int = 4, using generator: inout SplitMix64) {
-    self.description = description
-    batches = (0..<count).map { _ in
-      Batch(
-        samples: Tensor.randomUniform([batchSize] + description.sampleShape, low: -1, high: 1, using: &generator),
-        labels: description.classCount.map { k in
-          Tensor(shape: [batchSize], scalars: (0..<batchSize).map { _ in Double(generator.next() % UInt64(k)) })
-        })
-    }
-  }
-
-  mutating func nextBatch(size: Int, using generator: inout SplitMix64) throws -> Batch {
-    next = (next + 1) % batches.count
-    return batches[next]
   }
 }

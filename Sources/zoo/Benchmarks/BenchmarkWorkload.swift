@@ -26,17 +26,21 @@ let allBenchmarkWorkloads: [any BenchmarkWorkload.Type] = [
   VAEMultilayerWorkload.self,
 ]
 
-/// A few random "real" batches cycled in turn, as the reference's `RealPool` (stands in for the
-/// data loader).
+/// Four random "real" batches in [−1, 1] cycled in turn, with random labels when the description
+/// has classes: the reference's `RealPool` and `real_labels`, standing in for the data loader.
 struct RandomBatchPool: BatchSource {
   let batches: [Batch]
   var next = 0
   let description: DataDescription
 
-  init(description: DataDescription, batchSize: Int, low: Double, high: Double, count: Int = 4, using generator: inout SplitMix64) {
+  init(description: DataDescription, batchSize: Int, count: Int = 4, using generator: inout SplitMix64) {
     self.description = description
     batches = (0..<count).map { _ in
-      Batch(samples: Tensor.randomUniform([batchSize] + description.sampleShape, low: low, high: high, using: &generator))
+      Batch(
+        samples: Tensor.randomUniform([batchSize] + description.sampleShape, low: -1, high: 1, using: &generator),
+        labels: description.classCount.map { k in
+          Tensor(shape: [batchSize], scalars: (0..<batchSize).map { _ in Double(generator.next() % UInt64(k)) })
+        })
     }
   }
 

@@ -5,7 +5,7 @@ import ZooCore
 /// cgan.py (the `cgan` variant's multilayer defaults), least-squares loss (cgan.py's MSELoss),
 /// Adam 2e-4, β = (0.5, 0.999), batch 64. The trainer conditions generated samples on the real
 /// batch's labels where cgan.py draws fresh random ones; the work is the same.
-final class ConditionalGANMultilayerWorkload: BenchmarkWorkload {
+struct ConditionalGANMultilayerWorkload: AdversarialWorkload {
   static let name = "cgan-mlp"
   static let defaultBatchSize = 64
   let run: AdversarialWorkloadRun
@@ -16,7 +16,4 @@ final class ConditionalGANMultilayerWorkload: BenchmarkWorkload {
       $0.architecture = .multilayer
     }
   }
-
-  func trainStep() throws { try run.trainStep() }
-  func sample(count: Int) { run.sample(count: count) }
 }

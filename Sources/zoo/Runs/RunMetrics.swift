@@ -38,15 +38,13 @@ struct RunMetrics: Codable {
     }
     if let c = classifier {
       if let conditional = c.conditionalAccuracy {
-        for (label, accuracy) in conditional.accuracies.enumerated() {
-          if let accuracy, accuracy < targetAccuracy {
-            lines.append(String(format: "class %d drawn as asked %.1f%% of the time, below %.1f%%", label, 100 * accuracy, 100 * targetAccuracy))
-          }
+        for label in conditional.classes(below: targetAccuracy) {
+          lines.append(String(format: "class %d drawn as asked %.1f%% of the time, below %.1f%%", label, 100 * conditional.accuracies[label]!, 100 * targetAccuracy))
         }
       } else {
-        let bounds = c.histogramBounds
-        for (label, share) in c.labelHistogram.shares.enumerated() where !(bounds[0]...bounds[1]).contains(share) {
-          lines.append(String(format: "class %d has %.1f%% of the samples, outside %.1f%%…%.1f%%", label, 100 * share, 100 * bounds[0], 100 * bounds[1]))
+        let bounds = c.histogramBounds[0]...c.histogramBounds[1]
+        for label in c.labelHistogram.classes(outside: bounds) {
+          lines.append(String(format: "class %d has %.1f%% of the samples, outside %.1f%%…%.1f%%", label, 100 * c.labelHistogram.shares[label], 100 * bounds.lowerBound, 100 * bounds.upperBound))
         }
       }
     }

@@ -52,21 +52,12 @@ extension RunSession {
 
   /// Draws `count` samples from the trained generator with noise from `seed`, for the classes
   /// `labels` if given (one per sample; a conditional generator otherwise cycles through the
-  /// classes). Generated in chunks, so 10,000 images do not hold every activation at once.
+  /// classes).
   func samples(count: Int, seed: UInt64, labels: [Int]? = nil) -> Tensor {
     precondition(labels == nil || labels!.count == count, "samples: \(labels!.count) labels for \(count) samples")
     var generator = SplitMix64(seed: seed)
     let noise = Tensor.randomNormal([count, trainer.sampler.latentDimension], using: &generator)
-    let chunk = 500
-    guard count > chunk else {
-      return SampleSnapshotWriter.generate(trainer.sampler, noise: noise, condition: labels.map(Self.condition))
-    }
-    let parts = stride(from: 0, to: count, by: chunk).map { start in
-      let end = min(count, start + chunk)
-      return SampleSnapshotWriter.generate(
-        trainer.sampler, noise: noise.sliced(alongAxis: 0, start..<end), condition: labels.map { Self.condition(Array($0[start..<end])) })
-    }
-    return Tensor.concatenate(parts, alongAxis: 0)
+    return SampleSnapshotWriter.generate(trainer.sampler, noise: noise, condition: labels.map(Self.condition))
   }
 
   /// The evaluation protocol of the run's data, written to `metrics.json` and printed: mode
@@ -138,23 +129,17 @@ extension RunSession {
   func judge(with classifier: ReferenceClassifier, labelControl: Bool = false) -> ClassifierFigures {
     let classes = classifier.classCount
     let seed = configuration.seed &+ 0xC1A5
-    guard isConditional else {
-      let generated = samples(count: ClassifierFigures.sampleCount, seed: seed)
-      return ClassifierFigures(classifier: classifier, histogram: classifier.labelHistogram(generated), conditional: nil)
-    }
-    let perClass = (ClassifierFigures.sampleCount + classes - 1) / classes
-    let requested = Self.classRows(classCount: classes, perClass: perClass)
-    var given = requested
-    if labelControl {
+    var requested: [Int]?, given: [Int]?
+    if isConditional {
+      requested = Self.classRows(classCount: classes, perClass: (ClassifierFigures.sampleCount + classes - 1) / classes)
       var generator = SplitMix64(seed: seed &+ 1)
-      given = requested.map { _ in Int(generator.next() % UInt64(classes)) }
+      given = labelControl ? requested!.map { _ in Int(generator.next() % UInt64(classes)) } : requested
     }
-    let generated = samples(count: requested.count, seed: seed, labels: given)
-    let predictions = classifier.predictions(generated)
+    let predictions = classifier.predictions(samples(count: requested?.count ?? ClassifierFigures.sampleCount, seed: seed, labels: given))
     return ClassifierFigures(
       classifier: classifier,
       histogram: ClassifierJudgement.labelHistogram(predictions: predictions, classCount: classes),
-      conditional: ClassifierJudgement.conditionalAccuracy(predictions: predictions, requestedLabels: requested, classCount: classes))
+      conditional: requested.map { ClassifierJudgement.conditionalAccuracy(predictions: predictions, requestedLabels: $0, classCount: classes) })
   }
 
   /// losses.png: every loss column of the log against the step.
