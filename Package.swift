@@ -20,13 +20,18 @@ let package = Package(
   targets: [
     // C shims: system libraries from Debian's -dev packages.
     .systemLibrary(name: "_CBLAS", path: "Sources/_CBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "_CDNNL", path: "Sources/_CDNNL", providers: [.apt(["libdnnl-dev"])]),
     .systemLibrary(name: "_CPNG", path: "Sources/_CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "_CZlib", path: "Sources/_CZlib", providers: [.apt(["zlib1g-dev"])]),
     // libjpeg through a small C target: its error manager must longjmp, which Swift cannot.
     .target(name: "_CJPEG", path: "Sources/_CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
+    // The backend's C kernels: CPU features, the one worker pool, loops compiled per instruction
+    // set and chosen at run time. (libgomp: oneDNN's threading, held to one thread per call.)
+    .target(name: "_CKernels", dependencies: ["_CDNNL"], path: "Sources/_CKernels", linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("gomp"), .linkedLibrary("pthread")]),
+
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
-    .target(name: "TensorBackend", dependencies: ["_CBLAS"]),
+    .target(name: "TensorBackend", dependencies: ["_CBLAS", "_CKernels"]),
 
     // Neural networks: layers, initializers, optimizers. Knows nothing of GANs.
     .target(name: "NeuralNetworks", dependencies: ["TensorBackend"]),

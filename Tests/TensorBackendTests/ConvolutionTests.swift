@@ -181,6 +181,8 @@ private func differentiable(_ x: Tensor) -> Tensor {
     Case(input: [2, 2, 3, 3], filter: [3, 2, 5, 5], padding: 1),  // filter larger than the input
     Case(input: [4, 6, 8, 8], filter: [7, 6, 4, 4], stride: 2, padding: 1, outputPadding: 0),
     Case(input: [16, 4, 20, 20], filter: [24, 4, 4, 4], stride: 2, padding: 1),  // large enough to run in parallel
+    Case(input: [35, 16, 8, 8], filter: [32, 16, 4, 4], stride: 2, padding: 1),  // oneDNN's blocked channels, chunks of 32 + 3
+    Case(input: [33, 20, 9, 9], filter: [17, 20, 5, 5], stride: 1, padding: 2),  // channel counts off the 16-blocks
   ]
 
   /// Forward values and both gradients of conv2d and transposedConv2d under one algorithm.
@@ -211,6 +213,14 @@ private func differentiable(_ x: Tensor) -> Tensor {
       let fast = Self.results(c, dtype: dtype, algorithm: .gemm, budget: budget)
       for (name, (a, b)) in zip(names, zip(fast, reference)) {
         expectAgree(a, b, tolerance: tolerance, "\(name), \(dtype), \(c), column budget \(budget)")
+      }
+    }
+    // oneDNN's kernels (float32; float64 falls back to the column-matrix kernels), and the
+    // automatic choice among them.
+    for algorithm in [ConvolutionAlgorithm.oneDNN, .automatic] {
+      let fast = Self.results(c, dtype: dtype, algorithm: algorithm, budget: .max)
+      for (name, (a, b)) in zip(names, zip(fast, reference)) {
+        expectAgree(a, b, tolerance: tolerance, "\(name), \(dtype), \(c), \(algorithm)")
       }
     }
   }

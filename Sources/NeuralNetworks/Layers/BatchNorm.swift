@@ -12,7 +12,7 @@ import TensorBackend
 ///
 /// Parameters "weight" (γ, C) and "bias" (β, C) when `affine`; buffers "running_mean" (C,
 /// starts at 0) and "running_var" (C, starts at 1).
-public final class BatchNorm: Layer {
+public final class BatchNorm: ActivationFusing {
   public let featureCount: Int
   /// ε under the square root. PyTorch's default is 1e-5; PyTorch-GAN's MLP generator passes 0.8
   /// as the positional `eps` of `BatchNorm1d(out_feat, 0.8)`, a quirk its results depend on.
@@ -51,24 +51,26 @@ public final class BatchNorm: Layer {
   }
 
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
+    self(input, activation: .none, context: &context)
+  }
+
+  /// act(BatchNorm(x)): the activation joins the affine step's pass over memory.
+  public func callAsFunction(_ input: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor {
     precondition(input.rank >= 2 && input.shape[1] == featureCount, "BatchNorm: expects (N, \(featureCount), …), got shape \(input.shape)")
-    // Per-channel vectors broadcast as (1, C, 1, …).
-    var statisticShape = [Int](repeating: 1, count: input.rank)
-    statisticShape[1] = featureCount
-    let normalizedInput: Tensor
     if context.training {
       let axes = [0] + Array(2..<input.rank)
       let (output, statistics) = batchNormalized(input, alongAxes: axes, epsilon: epsilon)
       precondition(statistics.count > 1, "BatchNorm: training needs more than one value per channel, got input shape \(input.shape)")
       updateRunningStatistics(statistics)
-      normalizedInput = output
-    } else {
-      normalizedInput = normalized(
-        input, mean: runningMean.value.reshaped(to: statisticShape),
-        variance: runningVariance.value.reshaped(to: statisticShape), epsilon: epsilon)
+      guard let scale, let offset else { return activation.apply(output) }
+      return channelAffine(output, scale: scale.value, shift: offset.value, activation: activation)
     }
-    guard let scale, let offset else { return normalizedInput }
-    return normalizedInput * scale.value.reshaped(to: statisticShape) + offset.value.reshaped(to: statisticShape)
+    // Inference: (x − μ)/√(σ² + ε)·γ + β = x·s + t with s = γ/√(σ² + ε) and t = β − μ·s, per
+    // channel: one pass over x.
+    let inverse = 1 / sqrt(runningVariance.value.detached + epsilon)
+    let s = scale.map { $0.value * inverse } ?? inverse
+    let t = (offset.map { $0.value } ?? Tensor.zeros([featureCount], dtype: input.dtype)) - runningMean.value.detached * s
+    return channelAffine(input, scale: s, shift: t, activation: activation)
   }
 
   private func updateRunningStatistics(_ statistics: BatchStatistics) {

@@ -4,7 +4,7 @@ import TensorBackend
 ///
 /// x (N, I) -> y (N, O), with weight W (O, I) stored as PyTorch stores it and bias b (O).
 /// Parameters are named "weight" and "bias".
-public final class Dense: Layer {
+public final class Dense: ActivationFusing {
   public let weight: Parameter
   public let bias: Parameter?
 
@@ -35,7 +35,12 @@ public final class Dense: Layer {
   }
 
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
+    self(input, activation: .none, context: &context)
+  }
+
+  /// y = act(x·Wᵀ + b) in one op.
+  public func callAsFunction(_ input: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor {
     precondition(input.rank == 2 && input.shape[1] == inputSize, "Dense: expects input (N, \(inputSize)), got shape \(input.shape)")
-    return linear(input, weight: weight.value, bias: bias?.value)
+    return linear(input, weight: weight.value, bias: bias?.value, activation: activation)
   }
 }

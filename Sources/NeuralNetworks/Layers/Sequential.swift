@@ -25,9 +25,21 @@ public final class Sequential: Layer {
     layers.enumerated().map { (name: String($0.offset), layer: $0.element) }
   }
 
+  /// Runs the layers in order; a layer that can apply the activation after it (`ActivationFusing`
+  /// followed by a `FusableActivation`) runs the pair as one step.
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
     var x = input
-    for layer in layers { x = layer(x, context: &context) }
+    var index = 0
+    while index < layers.count {
+      if index + 1 < layers.count, let layer = layers[index] as? any ActivationFusing,
+         let activation = layers[index + 1] as? any FusableActivation {
+        x = layer(x, activation: activation.fusedActivation, context: &context)
+        index += 2
+      } else {
+        x = layers[index](x, context: &context)
+        index += 1
+      }
+    }
     return x
   }
 }

@@ -12,7 +12,9 @@ import TensorBackend
 /// β₁ = 0.5 (Radford et al. 2015, section 4: with the suggested β₁ = 0.9 training oscillated and
 /// was unstable; 0.5 stabilized it).
 ///
-/// State per parameter: "step" (t, one value), "exp_avg" (m), "exp_avg_sq" (v).
+/// State per parameter: "step" (t, one value), "exp_avg" (m), "exp_avg_sq" (v). The moments of all
+/// parameters sit in one flat buffer each, and a step updates every float32 parameter in one
+/// pass of a loop compiled for the CPU (`OptimizerKernels.adam`), shared out among the cores.
 public final class Adam: Optimizer {
   public let parameters: [Parameter]
   /// η.
@@ -26,9 +28,11 @@ public final class Adam: Optimizer {
   /// λ.
   public var weightDecay: Double
   public private(set) var stepCount = 0
+  /// t per parameter: how many updates it has had (0: none yet, and no state to export).
   private var parameterSteps: [Int]
-  private var firstMoments: [StateBuffer?]
-  private var secondMoments: [StateBuffer?]
+  /// m and v of every parameter, each in one flat buffer at the parameter's offset.
+  private let firstMoments: FlatStateBuffer
+  private let secondMoments: FlatStateBuffer
 
   public init(
     parameters: [Parameter], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
@@ -44,68 +48,79 @@ public final class Adam: Optimizer {
     self.epsilon = epsilon
     self.weightDecay = weightDecay
     parameterSteps = Array(repeating: 0, count: parameters.count)
-    firstMoments = Array(repeating: nil, count: parameters.count)
-    secondMoments = Array(repeating: nil, count: parameters.count)
+    firstMoments = FlatStateBuffer(for: parameters)
+    secondMoments = FlatStateBuffer(for: parameters)
   }
 
   public func step() {
+    OperationTimer.mark("before Adam")
     withoutGradient {
+      var float32: [FlatUpdate.Segment] = []
       for (index, parameter) in parameters.enumerated() {
         guard let gradient = parameter.gradient else { continue }
         precondition(gradient.shape == parameter.shape && gradient.dtype == parameter.dtype, "Adam: gradient \(gradient.dtype) \(gradient.shape) does not match parameter \(index), \(parameter.dtype) \(parameter.shape)")
-        if firstMoments[index] == nil {
-          firstMoments[index] = StateBuffer(zerosLike: parameter)
-          secondMoments[index] = StateBuffer(zerosLike: parameter)
+        if firstMoments.dtype(of: index) != parameter.dtype {
+          // The parameter changed element type since the optimizer was made: new zero moments.
+          firstMoments.reset(index, like: parameter)
+          secondMoments.reset(index, like: parameter)
+          parameterSteps[index] = 0
         }
         parameterSteps[index] += 1
-        let m = firstMoments[index]!, v = secondMoments[index]!
+        if parameter.dtype == .float32 && KernelPath.current == .fast {
+          float32.append(FlatUpdate.Segment(parameter: parameter, gradient: gradient, index: index, step: parameterSteps[index]))
+          continue
+        }
         switch parameter.dtype {
-        case .float32: update(Float.self, parameter, gradient, m, v, step: parameterSteps[index])
-        case .float64: update(Double.self, parameter, gradient, m, v, step: parameterSteps[index])
+        case .float32: update(Float.self, parameter, gradient, index: index)
+        case .float64: update(Double.self, parameter, gradient, index: index)
         }
       }
+      if !float32.isEmpty { updateFast(float32) }
     }
     stepCount += 1
+    OperationTimer.mark("Adam")
   }
 
-  private func update<T: KernelScalar & SIMDScalar>(
-    _: T.Type, _ parameter: Parameter, _ gradient: Tensor, _ firstMoment: StateBuffer, _ secondMoment: StateBuffer, step: Int
-  ) {
+  /// The float32 parameters in one pass of `OptimizerKernels.adam` over all of them, shared out
+  /// among the workers by element count; a run of parameters per distinct t.
+  private func updateFast(_ segments: [FlatUpdate.Segment]) {
+    for run in FlatUpdate.runs(of: segments) {
+      let t = Double(run[0].step)
+      let stepSize = Float(learningRate / (1 - _pow(beta1, t)))
+      let inverseCorrection2Root = Float(1 / (1 - _pow(beta2, t)).squareRoot())
+      let eps = Float(epsilon), decay = Float(weightDecay)
+      FlatUpdate.forEachSlice(of: run) { segment, start, count in
+        let p = segment.parameter.withUnsafeMutableBufferPointer(as: Float.self) { $0.baseAddress! }
+        let g = segment.gradient.withUnsafeBufferPointer(as: Float.self) { $0.baseAddress! }
+        let m = firstMoments.pointer(Float.self, segment.index), v = secondMoments.pointer(Float.self, segment.index)
+        OptimizerKernels.adam(
+          parameters: p + start, gradients: g + start, firstMoments: m + start, secondMoments: v + start, count: count,
+          stepSize: stepSize, beta1: beta1, beta2: beta2, inverseCorrection2Root: inverseCorrection2Root, epsilon: eps,
+          weightDecay: decay)
+      }
+    }
+  }
+
+  /// The reference update of one parameter (float64, or under `KernelPath.reference`).
+  private func update<T: KernelScalar & SIMDScalar>(_: T.Type, _ parameter: Parameter, _ gradient: Tensor, index: Int) {
     // Bias corrections in Double: 1 − β₂ᵗ loses every digit in Float for small t.
-    let t = Double(step)
+    let t = Double(parameterSteps[index])
     let correction1 = 1 - _pow(beta1, t), correction2 = 1 - _pow(beta2, t)
     let stepSize = T(learningRate / correction1)
     let inverseCorrection2Root = T(1 / correction2.squareRoot())
     let b1 = T(beta1), b2 = T(beta2), oneMinusB1 = T(1 - beta1), oneMinusB2 = T(1 - beta2)
-    let eps = T(epsilon), decay = T(weightDecay), useDecay = weightDecay != 0
-    let m = firstMoment.typed(T.self), v = secondMoment.typed(T.self)
+    let eps = T(epsilon), decay = T(weightDecay)
+    let m = firstMoments.pointer(T.self, index), v = secondMoments.pointer(T.self, index)
     let n = parameter.scalarCount
     gradient.withUnsafeBufferPointer(as: T.self) { g in
       parameter.withUnsafeMutableBufferPointer(as: T.self) { p in
-        let g = g.baseAddress!, p = p.baseAddress!
-        // Memory-bound (seven streams per element): large parameters are split across the cores.
-        Parallel.forEachRange(n, work: 7 * n) { _, range in
-          var i = range.lowerBound
-          while i + 8 <= range.upperBound {
-            let pi = loadVector(p, i)
-            var gi = loadVector(g, i)
-            if useDecay { gi += decay * pi }
-            let mi = b1 * loadVector(m, i) + oneMinusB1 * gi
-            let vi = b2 * loadVector(v, i) + oneMinusB2 * gi * gi
-            storeVector(mi, m, i)
-            storeVector(vi, v, i)
-            storeVector(pi - stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps), p, i)
-            i += 8
-          }
-          while i < range.upperBound {
-            let gi = useDecay ? g[i] + decay * p[i] : g[i]
-            let mi = b1 * m[i] + oneMinusB1 * gi
-            let vi = b2 * v[i] + oneMinusB2 * gi * gi
-            m[i] = mi
-            v[i] = vi
-            p[i] -= stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps)
-            i += 1
-          }
+        for i in 0..<n {
+          let gi = g[i] + decay * p[i]
+          let mi = b1 * m[i] + oneMinusB1 * gi
+          let vi = b2 * v[i] + oneMinusB2 * gi * gi
+          m[i] = mi
+          v[i] = vi
+          p[i] -= stepSize * mi / (vi.squareRoot() * inverseCorrection2Root + eps)
         }
       }
     }
@@ -115,8 +130,8 @@ public final class Adam: Optimizer {
     var tensors: [String: Tensor] = [:]
     for index in parameters.indices where parameterSteps[index] > 0 {
       tensors["\(index).step"] = Tensor(Double(parameterSteps[index]), dtype: .float64)
-      tensors["\(index).exp_avg"] = firstMoments[index]!.tensor
-      tensors["\(index).exp_avg_sq"] = secondMoments[index]!.tensor
+      tensors["\(index).exp_avg"] = firstMoments.tensor(index)
+      tensors["\(index).exp_avg_sq"] = secondMoments.tensor(index)
     }
     return OptimizerState(kind: "adam", stepCount: stepCount, tensors: tensors)
   }
@@ -133,11 +148,11 @@ public final class Adam: Optimizer {
       steps[index] = Int(step)
     }
     parameterSteps = steps
-    firstMoments = zip(entries, parameters).map { entry, parameter in
-      entry["exp_avg"].map { StateBuffer(copying: $0, like: parameter) }
-    }
-    secondMoments = zip(entries, parameters).map { entry, parameter in
-      entry["exp_avg_sq"].map { StateBuffer(copying: $0, like: parameter) }
+    for (index, (entry, parameter)) in zip(entries, parameters).enumerated() {
+      firstMoments.reset(index, like: parameter)
+      secondMoments.reset(index, like: parameter)
+      if let m = entry["exp_avg"] { firstMoments.assign(index, m) }
+      if let v = entry["exp_avg_sq"] { secondMoments.assign(index, v) }
     }
     stepCount = state.stepCount
   }

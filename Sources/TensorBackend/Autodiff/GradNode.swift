@@ -50,6 +50,7 @@ extension Tensor {
   static func record(
     _ result: Tensor, op: String, inputs: [Tensor], rule: @escaping (Tensor) -> [Tensor?]
   ) -> Tensor {
+    if OperationTimer.isEnabled { OperationTimer.mark(GradientMode.isRecording ? op : op + "/nograd") }
     guard GradientMode.isRecording, inputs.contains(where: { $0.node != nil }) else { return result }
     let node = GradNode(op: op, inputs: inputs.map(\.node), rule: rule)
     return Tensor(shape: result.shape, storage: result.storage, node: node)

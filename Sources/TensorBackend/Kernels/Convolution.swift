@@ -45,16 +45,37 @@ extension ConvolutionGeometry {
   var paddedPlane: Int { paddedHeight * paddedWidth }
 }
 
-/// Which kernels the convolution ops run: the fast column-matrix kernels (the default) or the
-/// direct loops of `ReferenceConvolution`. Only tests change it, for a scope and the task it runs
-/// in: `ConvolutionAlgorithm.$current.withValue(.reference) { … }`.
+/// Which kernels the convolution ops run. By default (`automatic`): the reference loops under
+/// `KernelPath.reference`; otherwise oneDNN's kernels for float32 (`OneDNNConvolution`) and the
+/// column-matrix kernels for float64 and for filters that span the whole input, which are plain
+/// matrix products. Tests pick one for a scope: `ConvolutionAlgorithm.$current.withValue(.gemm) { … }`.
 enum ConvolutionAlgorithm: Sendable {
-  /// im2col / col2im and one BLAS gemm per chunk of images (`GemmConvolution`).
+  case automatic
+  /// oneDNN's kernels (float32 only; float64 falls back to `gemm`).
+  case oneDNN
+  /// im2col / col2im and one gemm per chunk of images (`GemmConvolution`).
   case gemm
   /// Direct loops (`ReferenceConvolution`).
   case reference
 
-  @TaskLocal static var current: ConvolutionAlgorithm = .gemm
+  @TaskLocal static var current: ConvolutionAlgorithm = .automatic
+
+  /// The kernels for element type `dtype` on geometry `g`; `transposed` for the transposed
+  /// convolution (the input gradient).
+  static func resolved(for dtype: DType, _ g: ConvolutionGeometry, transposed: Bool) -> ConvolutionAlgorithm {
+    switch current {
+    case .automatic:
+      if KernelPath.current == .reference { return .reference }
+      // oneDNN's transposed kernels work in blocks of 16 input-side channels and take as long for
+      // one (a generator's gray output) as for 16: there a matrix product and col2im are faster.
+      if transposed && g.channels < 16 { return .gemm }
+      return dtype == .float32 && !g.isDense && OneDNNConvolution.supports(g) ? .oneDNN : .gemm
+    case .oneDNN:
+      return dtype == .float32 ? .oneDNN : .gemm
+    case .gemm, .reference:
+      return current
+    }
+  }
 }
 
 /// Convolution as matrix products (Chellapilla et al. 2006; Caffe's im2col).

@@ -1,13 +1,43 @@
+import _CKernels
+
 /// An elementwise function of one argument and a constant parameter (`p`: the slope of a leaky
 /// ReLU, an exponent, a scale). Each conforming type is one kernel; `Tensor.map` specializes the
-/// loop for it.
+/// loop for it. `apply` is the reference; `fastLoop`, where there is one, is the float32 C loop
+/// compiled for the CPU's instruction set (`_CKernels`).
 protocol UnaryFunction {
   static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T
+  static var fastLoop: FastUnaryLoop? { get }
 }
 
 /// An elementwise function of two arguments and a constant parameter.
 protocol BinaryFunction {
   static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T
+  static var fastLoop: FastBinaryLoop? { get }
+}
+
+extension UnaryFunction {
+  static var fastLoop: FastUnaryLoop? { nil }
+}
+
+extension BinaryFunction {
+  static var fastLoop: FastBinaryLoop? { nil }
+}
+
+/// y[i] = f(x[i]; p) over n floats.
+typealias FastUnaryLoop = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int, Float) -> Void
+/// y[i] = f(a[i], b[i]) over n floats.
+typealias FastBinaryLoop = @convention(c) (UnsafePointer<Float>?, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int) -> Void
+
+extension Kernels {
+  /// Whether float32 work runs on the C loops: `KernelPath.fast`.
+  static var fast: Bool { KernelPath.current == .fast }
+
+  /// Calls `body(start, count)` over [0, n) in one piece, or in one piece per worker when the
+  /// loop touches enough memory to be worth sharing out (`streams` arrays of n floats).
+  @inline(__always)
+  static func forEachSlice(_ n: Int, streams: Int, _ body: (Int, Int) -> Void) {
+    Parallel.forEachRange(n, work: streams * n) { _, range in body(range.lowerBound, range.count) }
+  }
 }
 
 enum Kernels {

@@ -1,4 +1,15 @@
+import _CKernels
+
 extension Kernels {
+  /// out[j] = Σ_r x[r, j] over float32 rows (a bias gradient): the C loop, or the reference sum.
+  static func sumRows(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+    if fast {
+      ck_sum_rows(x, out, rows, columns)
+    } else {
+      sumAxis(x, out, outer: 1, extent: rows, inner: columns)
+    }
+  }
+
   /// out[o, i] = sum_j x[o, j, i] for x of shape (outer, extent, inner).
   static func sumAxis<T: KernelScalar>(
     _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, outer: Int, extent: Int, inner: Int

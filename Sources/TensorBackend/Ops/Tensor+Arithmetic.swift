@@ -1,15 +1,38 @@
 // Elementwise arithmetic with broadcasting. Each op's forward and backward stand side by side;
 // backward rules use differentiable ops so they can be differentiated again.
 
-enum Add: BinaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a + b } }
-enum Subtract: BinaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a - b } }
-enum Multiply: BinaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a * b } }
-enum Divide: BinaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a / b } }
-enum AddConstant: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x + p } }
-enum MultiplyConstant: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x * p } }
+import _CKernels
+
+enum Add: BinaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a + b }
+  static var fastLoop: FastBinaryLoop? { ck_add }
+}
+enum Subtract: BinaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a - b }
+  static var fastLoop: FastBinaryLoop? { ck_subtract }
+}
+enum Multiply: BinaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a * b }
+  static var fastLoop: FastBinaryLoop? { ck_multiply }
+}
+enum Divide: BinaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ a: T, _ b: T, _ p: T) -> T { a / b }
+  static var fastLoop: FastBinaryLoop? { ck_divide }
+}
+enum AddConstant: UnaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x + p }
+  static var fastLoop: FastUnaryLoop? { ck_add_scalar }
+}
+enum MultiplyConstant: UnaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x * p }
+  static var fastLoop: FastUnaryLoop? { ck_scale }
+}
 enum ConstantMinus: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { p - x } }
 enum ConstantOver: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { p / x } }
-enum Exp: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { T.exp(x) } }
+enum Exp: UnaryFunction {
+  @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { T.exp(x) }
+  static var fastLoop: FastUnaryLoop? { { x, y, n, _ in ck_exp(x, y, n) } }
+}
 enum Log: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { T.log(x) } }
 enum SquareRoot: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x.squareRoot() } }
 enum Power: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { T.pow(x, p) } }

@@ -134,7 +134,7 @@ private enum ConvolutionKernel {
   case convolution, transposedConvolution, filterGradient
 }
 
-/// Runs `kernel` of `ConvolutionAlgorithm.current` for the result's element type; a result whose
+/// Runs `kernel` with the algorithm `ConvolutionAlgorithm` picks for the result's element type; a result whose
 /// sums have no `terms` is zeros.
 private func run(
   _ kernel: ConvolutionKernel, _ a: Tensor, _ b: Tensor, into result: Tensor, _ g: ConvolutionGeometry, terms: Int
@@ -144,16 +144,26 @@ private func run(
     result.storage.zero()
     return
   }
+  let algorithm = ConvolutionAlgorithm.resolved(for: result.dtype, g, transposed: kernel == .transposedConvolution)
   func run<T: KernelScalar>(_: T.Type) {
     let a = a.storage.typed(T.self), b = b.storage.typed(T.self), r = result.storage.typed(T.self)
-    switch (kernel, ConvolutionAlgorithm.current) {
-    case (.convolution, .gemm): GemmConvolution.conv2d(a, b, r, g)
+    switch (kernel, algorithm) {
     case (.convolution, .reference): ReferenceConvolution.conv2d(a, b, r, g)
-    case (.transposedConvolution, .gemm): GemmConvolution.transposedConv2d(a, b, r, g)
+    case (.convolution, _): GemmConvolution.conv2d(a, b, r, g)
     case (.transposedConvolution, .reference): ReferenceConvolution.transposedConv2d(a, b, r, g)
-    case (.filterGradient, .gemm): GemmConvolution.filterGradient(a, b, r, g)
+    case (.transposedConvolution, _): GemmConvolution.transposedConv2d(a, b, r, g)
     case (.filterGradient, .reference): ReferenceConvolution.filterGradient(a, b, r, g)
+    case (.filterGradient, _): GemmConvolution.filterGradient(a, b, r, g)
     }
+  }
+  if algorithm == .oneDNN {
+    let a = a.storage.typed(Float.self), b = b.storage.typed(Float.self), r = result.storage.typed(Float.self)
+    switch kernel {
+    case .convolution: OneDNNConvolution.conv2d(a, b, r, g)
+    case .transposedConvolution: OneDNNConvolution.transposedConv2d(a, b, r, g)
+    case .filterGradient: OneDNNConvolution.filterGradient(a, b, r, g)
+    }
+    return
   }
   switch result.dtype {
   case .float32: run(Float.self)

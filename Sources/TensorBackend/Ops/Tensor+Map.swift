@@ -5,7 +5,12 @@ extension Tensor {
     let result = Tensor(uninitializedShape: shape, dtype: dtype)
     switch dtype {
     case .float32:
-      Kernels.unary(F.self, storage.typed(Float.self), result.storage.typed(Float.self), scalarCount, Float(parameter))
+      let x = storage.typed(Float.self), y = result.storage.typed(Float.self)
+      if Kernels.fast, let loop = F.fastLoop {
+        Kernels.forEachSlice(scalarCount, streams: 2) { start, count in loop(x + start, y + start, count, Float(parameter)) }
+      } else {
+        Kernels.unary(F.self, x, y, scalarCount, Float(parameter))
+      }
     case .float64:
       Kernels.unary(F.self, storage.typed(Double.self), result.storage.typed(Double.self), scalarCount, parameter)
     }
@@ -20,7 +25,13 @@ extension Tensor {
     let result = Tensor(uninitializedShape: shape, dtype: a.dtype)
     if a.shape == b.shape {
       switch a.dtype {
-      case .float32: sameShape(F.self, a.storage.typed(Float.self), b.storage.typed(Float.self), result.storage.typed(Float.self), result.scalarCount, Float(parameter))
+      case .float32:
+        let x = a.storage.typed(Float.self), y = b.storage.typed(Float.self), out = result.storage.typed(Float.self)
+        if Kernels.fast, let loop = F.fastLoop {
+          Kernels.forEachSlice(result.scalarCount, streams: 3) { start, count in loop(x + start, y + start, out + start, count) }
+        } else {
+          sameShape(F.self, x, y, out, result.scalarCount, Float(parameter))
+        }
       case .float64: sameShape(F.self, a.storage.typed(Double.self), b.storage.typed(Double.self), result.storage.typed(Double.self), result.scalarCount, parameter)
       }
       return result
