@@ -45,7 +45,8 @@ public final class EventFileWriter {
   /// Framed records not yet written.
   private var pending: [UInt8] = []
   private var lastFlush: ContinuousClock.Instant
-  /// Buffered bytes beyond which events are written at once (about two 512×512 RGB grids).
+  /// Buffered bytes beyond which events are written at once, some 25,000 scalar events (images
+  /// are written as they come).
   private static let maximumPendingByteCount = 1 << 20
 
   /// Creates `directory` if needed and a new event file in it whose first event records the file

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore \
   --target "$work/python" tensorboard
 mkdir "$work/check"
 TENSORBOARD_EVENTS_CHECK_DIR="$work/check" swift test --filter ResumedRunLogdirTests 2>&1 | tail -1
