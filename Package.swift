@@ -3,7 +3,8 @@ import PackageDescription
 
 // The layers, bottom to top; each target knows only the ones below it.
 //   C shims (_CBLAS, _CPNG) → TensorBackend → NeuralNetworks → ZooCore → ZooEvaluation
-//   ImageFiles (PNG/PGM), Datasets (loaders, procedural data) sit beside them;
+//   ImageFiles (PNG/PGM), Datasets (loaders, procedural data) sit beside them, and so does
+//   TensorBoardEvents (TensorBoard event files of scalars and images, over ImageFiles);
 //   variants live under Zoo/, one target each; the `zoo` runner knows everything.
 let package = Package(
   name: "GANZoo",
@@ -13,9 +14,11 @@ let package = Package(
     .library(name: "TensorBackend", targets: ["TensorBackend"]),
     .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
     .library(name: "ZooCore", targets: ["ZooCore"]),
+    .library(name: "TensorBoardEvents", targets: ["TensorBoardEvents"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     // C shims: system libraries from Debian's -dev packages.
@@ -41,6 +44,14 @@ let package = Package(
 
     // Image files: a plain 8-bit image value, PNG (libpng), JPEG (libjpeg) and PGM codecs, resizing.
     .target(name: "ImageFiles", dependencies: ["_CPNG", "_CJPEG"]),
+
+    // TensorBoard event files: scalars and PNG images as TFRecord-framed Event messages. The
+    // messages' Swift code is generated from Protos/TensorBoardEvent.proto and checked in, so
+    // building needs only the SwiftProtobuf runtime, not protoc.
+    .target(
+      name: "TensorBoardEvents",
+      dependencies: ["ImageFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["Protos/TensorBoardEvent.proto"]),
 
     // Evaluation harness: sample grids, plots, metrics, and the reference classifier, which
     // trains on a dataset's labelled images and is cached under the data root (hence Datasets).
@@ -75,6 +86,9 @@ let package = Package(
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo", "Datasets", "ImageFiles", "TensorBackend"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
+    .testTarget(
+      name: "TensorBoardEventsTests",
+      dependencies: ["TensorBoardEvents", "ImageFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
     .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),
     .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ZooCore", "ImageFiles", "TensorBackend", "NeuralNetworks", "Datasets"]),
   ]
