@@ -163,8 +163,31 @@ static dnnl_stream_t stream_of_this_thread(void) {
   return thread_stream;
 }
 
-int ck_conv_plan_execute(const ck_conv_plan *plan, const float *first, const float *second, float *result,
-                         void *workspace, char *error, size_t length) {
+size_t ck_conv_plan_prepared_operand_size(const ck_conv_plan *plan) {
+  return plan->reorder[1] ? dnnl_memory_desc_get_size(&plan->chosen[1]) : 0;
+}
+
+int ck_conv_plan_prepare_operand(const ck_conv_plan *plan, const float *second, void *prepared, char *error,
+                                 size_t length) {
+  ck_hold_openmp_to_one();
+  if (!plan->reorder[1]) return 0;
+  dnnl_stream_t stream = stream_of_this_thread();
+  dnnl_memory_t from = NULL, to = NULL;
+  int code = -1;
+  TRY(dnnl_memory_create(&from, &plan->plain[1], engine, (void *)second), "wrapping the filter");
+  TRY(dnnl_memory_create(&to, &plan->chosen[1], engine, prepared), "wrapping a buffer");
+  dnnl_exec_arg_t arguments[2] = {{DNNL_ARG_FROM, from}, {DNNL_ARG_TO, to}};
+  TRY(dnnl_primitive_execute(plan->reorder[1], stream, 2, arguments), "reordering the filter");
+  TRY(dnnl_stream_wait(stream), "waiting for the stream");
+  code = 0;
+failed:
+  if (from) dnnl_memory_destroy(from);
+  if (to) dnnl_memory_destroy(to);
+  return code;
+}
+
+int ck_conv_plan_execute(const ck_conv_plan *plan, const float *first, const float *second, int second_prepared,
+                         float *result, void *workspace, char *error, size_t length) {
   ck_hold_openmp_to_one();
   dnnl_stream_t stream = stream_of_this_thread();
   char *base = workspace;
@@ -174,12 +197,13 @@ int ck_conv_plan_execute(const ck_conv_plan *plan, const float *first, const flo
   for (int i = 0; i < 3; i++) {
     TRY(dnnl_memory_create(&plain[i], &plan->plain[i], engine, user[i]), "wrapping an array");
     if (plan->reorder[i]) {
-      TRY(dnnl_memory_create(&chosen[i], &plan->chosen[i], engine, base + plan->offset[i]), "wrapping a buffer");
+      void *buffer = i == 1 && second_prepared ? (void *)second : base + plan->offset[i];
+      TRY(dnnl_memory_create(&chosen[i], &plan->chosen[i], engine, buffer), "wrapping a buffer");
     }
   }
   TRY(dnnl_memory_create(&scratchpad, &plan->scratchpad, engine, base + plan->scratchpad_offset), "wrapping the scratchpad");
   for (int i = 0; i < 2; i++) {
-    if (plan->reorder[i]) {
+    if (plan->reorder[i] && !(i == 1 && second_prepared)) {
       dnnl_exec_arg_t arguments[2] = {{DNNL_ARG_FROM, plain[i]}, {DNNL_ARG_TO, chosen[i]}};
       TRY(dnnl_primitive_execute(plan->reorder[i], stream, 2, arguments), "reordering an operand");
     }

@@ -36,6 +36,7 @@ public final class Parameter {
       "Parameter.assign: parameter has shape \(shape), new value has shape \(newValue.shape)")
     let source = newValue.converted(to: dtype)
     tracked.storage.pointer.copyMemory(from: source.storage.pointer, byteCount: scalarCount * dtype.byteCount)
+    tracked.storage.markModified()
   }
 
   /// Converts the parameter to another element type in place (gradient checks run in `float64`).
@@ -49,7 +50,8 @@ public final class Parameter {
   public func withUnsafeMutableBufferPointer<T: KernelScalar, R>(
     as type: T.Type, _ body: (UnsafeMutableBufferPointer<T>) throws -> R
   ) rethrows -> R {
-    try body(UnsafeMutableBufferPointer(start: tracked.storage.typed(T.self), count: scalarCount))
+    tracked.storage.markModified()
+    return try body(UnsafeMutableBufferPointer(start: tracked.storage.typed(T.self), count: scalarCount))
   }
 
   func accumulate(_ g: Tensor) {

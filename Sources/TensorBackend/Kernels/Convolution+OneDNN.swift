@@ -70,19 +70,101 @@ enum OneDNNConvolution {
   }
 
   /// y = conv2d(x, filter).
-  static func conv2d(_ x: UnsafePointer<Float>, _ filter: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
-    forEachChunk(g) { first, images in
-      run(CK_CONV_FORWARD, g, images: images, x + first * g.channels * g.inputPlane, filter,
-          y + first * g.outChannels * g.outputPlane)
+  static func conv2d(_ x: UnsafePointer<Float>, _ filter: TensorStorage, _ y: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
+    withPreparedFilter(CK_CONV_FORWARD, g, filter) { prepared in
+      forEachChunk(g) { first, images in
+        run(CK_CONV_FORWARD, g, images: images, x + first * g.channels * g.inputPlane, prepared(images),
+            y + first * g.outChannels * g.outputPlane)
+      }
     }
   }
 
   /// x = the transposed convolution of y (the gradient of conv2d in its input).
-  static func transposedConv2d(_ y: UnsafePointer<Float>, _ filter: UnsafePointer<Float>, _ x: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
-    forEachChunk(g) { first, images in
-      run(CK_CONV_BACKWARD_DATA, g, images: images, y + first * g.outChannels * g.outputPlane, filter,
-          x + first * g.channels * g.inputPlane)
+  static func transposedConv2d(_ y: UnsafePointer<Float>, _ filter: TensorStorage, _ x: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
+    withPreparedFilter(CK_CONV_BACKWARD_DATA, g, filter) { prepared in
+      forEachChunk(g) { first, images in
+        run(CK_CONV_BACKWARD_DATA, g, images: images, y + first * g.outChannels * g.outputPlane, prepared(images),
+            x + first * g.channels * g.inputPlane)
+      }
     }
+  }
+
+  // MARK: - Filters in the kernels' layout
+
+  /// A filter reordered into a plan's layout, valid while its storage keeps `version`.
+  private final class PreparedFilter: @unchecked Sendable {
+    let storage: TensorStorage
+    let version: Int
+    let pointer: UnsafeMutableRawPointer
+    var bytes = 0
+    init(storage: TensorStorage, bytes: Int) {
+      self.storage = storage
+      version = storage.version
+      pointer = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(bytes, 64), alignment: 64)
+    }
+    deinit { pointer.deallocate() }
+  }
+
+  private struct FilterKey: Hashable {
+    var plan: ObjectIdentifier
+    var storage: ObjectIdentifier
+  }
+
+  /// Filters in their kernels' layouts, most recently used last. A network's filters are read by
+  /// several passes between two optimizer steps (a discriminator sees real and generated
+  /// batches, and its filters serve the backward pass too), and a reorder of a large filter costs
+  /// a fifth of the convolution; kept here, each filter is reordered once per update. Holding the
+  /// storage keeps its identity from being reused.
+  private static let preparedFilters = Mutex<(entries: [FilterKey: PreparedFilter], order: [FilterKey], bytes: Int)>(([:], [], 0))
+  /// Filters and bytes kept at most (a few networks' worth).
+  static let preparedFilterCapacity = (count: 64, bytes: 256 << 20)
+
+  /// The filter's prepared copies for the plans of `g`'s chunk sizes, by images per chunk.
+  private static func withPreparedFilter(
+    _ kind: ck_conv_kind, _ g: ConvolutionGeometry, _ filter: TensorStorage,
+    _ body: ((Int) -> (UnsafePointer<Float>, Bool)) -> Void
+  ) {
+    let chunk = Swift.min(g.batch, maximumChunk), rest = g.batch % chunk
+    var prepared: [Int: (UnsafePointer<Float>, Bool)] = [:]
+    var keep: [PreparedFilter] = []
+    for images in Set([chunk, rest == 0 ? chunk : rest]) {
+      guard let plan = plan(kind, g, images: images) else { continue }
+      if let copy = preparedCopy(of: filter, for: plan) {
+        keep.append(copy)
+        prepared[images] = (UnsafePointer(copy.pointer.assumingMemoryBound(to: Float.self)), true)
+      } else {
+        prepared[images] = (UnsafePointer(filter.typed(Float.self)), false)
+      }
+    }
+    withExtendedLifetime(keep) {
+      body { images in prepared[images] ?? (UnsafePointer(filter.typed(Float.self)), false) }
+    }
+  }
+
+  /// The filter in `plan`'s layout (reordered now unless a copy of this version is kept), or
+  /// nil when the plan runs on the plain layout.
+  private static func preparedCopy(of filter: TensorStorage, for plan: Plan) -> PreparedFilter? {
+    let bytes = ck_conv_plan_prepared_operand_size(plan.pointer)
+    guard bytes > 0 else { return nil }
+    let key = FilterKey(plan: ObjectIdentifier(plan), storage: ObjectIdentifier(filter))
+    if let kept = preparedFilters.withLock({ $0.entries[key] }), kept.version == filter.version { return kept }
+    let copy = PreparedFilter(storage: filter, bytes: bytes)
+    copy.bytes = bytes
+    var error = [CChar](repeating: 0, count: 256)
+    let status = ck_conv_plan_prepare_operand(plan.pointer, filter.typed(Float.self), copy.pointer, &error, error.count)
+    precondition(status == 0, "conv2d: \(String(decoding: error.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self))")
+    preparedFilters.withLock { cache in
+      if let replaced = cache.entries.updateValue(copy, forKey: key) {
+        cache.bytes -= replaced.bytes
+        cache.order.removeAll { $0 == key }
+      }
+      cache.order.append(key)
+      cache.bytes += bytes
+      while cache.order.count > 1 && (cache.order.count > preparedFilterCapacity.count || cache.bytes > preparedFilterCapacity.bytes) {
+        if let evicted = cache.entries.removeValue(forKey: cache.order.removeFirst()) { cache.bytes -= evicted.bytes }
+      }
+    }
+    return copy
   }
 
   /// filter = the gradient of ⟨y, conv2d(x, filter)⟩ in the filter.
@@ -100,10 +182,10 @@ enum OneDNNConvolution {
           let first = index * chunk, images = Swift.min(chunk, g.batch - first)
           let x = x + first * g.channels * g.inputPlane, y = y + first * g.outChannels * g.outputPlane
           if index == range.lowerBound {
-            run(CK_CONV_BACKWARD_WEIGHTS, g, images: images, x, y, sum)
+            run(CK_CONV_BACKWARD_WEIGHTS, g, images: images, x, (y, false), sum)
           } else {
             ScratchPool.shared.withBuffer(of: Float.self, count: count) { term in
-              run(CK_CONV_BACKWARD_WEIGHTS, g, images: images, x, y, term)
+              run(CK_CONV_BACKWARD_WEIGHTS, g, images: images, x, (y, false), term)
               for i in 0..<count { sum[i] += term[i] }
             }
           }
@@ -129,15 +211,15 @@ enum OneDNNConvolution {
 
   private static func run(
     _ kind: ck_conv_kind, _ g: ConvolutionGeometry, images: Int,
-    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ result: UnsafeMutablePointer<Float>
+    _ a: UnsafePointer<Float>, _ b: (UnsafePointer<Float>, prepared: Bool), _ result: UnsafeMutablePointer<Float>
   ) {
     guard let plan = plan(kind, g, images: images) else {
       preconditionFailure("conv2d: oneDNN has no kernel for \(g)")
     }
     var error = [CChar](repeating: 0, count: 256)
     let status = ScratchPool.shared.withBuffer(of: Float.self, count: plan.workspace / 4 + 16) { workspace in
-      ck_conv_plan_execute(plan.pointer, a, b, result, workspace, &error, error.count)
+      ck_conv_plan_execute(plan.pointer, a, b.0, b.prepared ? 1 : 0, result, workspace, &error, error.count)
     }
-    precondition(status == 0, "conv2d: \(String(cString: error)) for \(g)")
+    precondition(status == 0, "conv2d: \(String(decoding: error.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)) for \(g)")
   }
 }

@@ -28,7 +28,7 @@ final class ScratchPool: @unchecked Sendable {
   }
 
   deinit {
-    for buffer in idle { free(buffer.pointer) }
+    for buffer in idle { StorageAllocator.release(buffer.pointer, capacity: buffer.bytes) }
     pthread_mutex_destroy(mutex)
     mutex.deallocate()
   }
@@ -53,11 +53,8 @@ final class ScratchPool: @unchecked Sendable {
     let found = best.map { idle.remove(at: $0) }
     pthread_mutex_unlock(mutex)
     if let found { return found }
-    var raw: UnsafeMutableRawPointer?
-    guard posix_memalign(&raw, 64, bytes) == 0, let raw else {
-      fatalError("ScratchPool: cannot allocate \(bytes) bytes")
-    }
-    return Buffer(pointer: raw, bytes: bytes)
+    let block = StorageAllocator.allocate(bytes)
+    return Buffer(pointer: block.pointer, bytes: block.capacity)
   }
 
   private func give(_ buffer: Buffer) {
@@ -68,6 +65,6 @@ final class ScratchPool: @unchecked Sendable {
       released = idle.remove(at: smallest)
     }
     pthread_mutex_unlock(mutex)
-    if let released { free(released.pointer) }
+    if let released { StorageAllocator.release(released.pointer, capacity: released.bytes) }
   }
 }

@@ -157,11 +157,11 @@ private func run(
     }
   }
   if algorithm == .oneDNN {
-    let a = a.storage.typed(Float.self), b = b.storage.typed(Float.self), r = result.storage.typed(Float.self)
+    let a = a.storage.typed(Float.self), r = result.storage.typed(Float.self)
     switch kernel {
-    case .convolution: OneDNNConvolution.conv2d(a, b, r, g)
-    case .transposedConvolution: OneDNNConvolution.transposedConv2d(a, b, r, g)
-    case .filterGradient: OneDNNConvolution.filterGradient(a, b, r, g)
+    case .convolution: OneDNNConvolution.conv2d(a, b.storage, r, g)
+    case .transposedConvolution: OneDNNConvolution.transposedConv2d(a, b.storage, r, g)
+    case .filterGradient: OneDNNConvolution.filterGradient(a, b.storage.typed(Float.self), r, g)
     }
     return
   }

@@ -148,11 +148,19 @@ void ck_conv_plan_destroy(ck_conv_plan *plan);
 size_t ck_conv_plan_workspace(const ck_conv_plan *plan);
 // oneDNN's name for the kernel it chose ("jit:avx512_core", "gemm:jit", …).
 const char *ck_conv_plan_implementation(const ck_conv_plan *plan);
-// Runs the plan on plain arrays: forward (x, W) -> y, backward data (ȳ, W) -> x̄, backward
-// weights (x, ȳ) -> W̄. Safe to call from several threads at once with separate workspaces.
-// Returns 0, or -1 with the reason in `error`.
-int ck_conv_plan_execute(const ck_conv_plan *plan, const float *first, const float *second, float *result,
-                         void *workspace, char *error, size_t length);
+// Bytes of the second operand (the filter, for forward and backward data) in the layout the plan
+// runs on; 0 when that is the plain layout.
+size_t ck_conv_plan_prepared_operand_size(const ck_conv_plan *plan);
+// Writes the second operand in the plan's layout into `prepared` (64-byte aligned, of the size
+// above), so that many executions, or many calls, reorder a filter once. Returns 0 or -1.
+int ck_conv_plan_prepare_operand(const ck_conv_plan *plan, const float *second, void *prepared, char *error,
+                                 size_t length);
+// Runs the plan: forward (x, W) -> y, backward data (ȳ, W) -> x̄, backward weights (x, ȳ) -> W̄,
+// on plain arrays, except that `second` is already in the plan's layout when `second_prepared`.
+// Safe to call from several threads at once with separate workspaces. Returns 0, or -1 with the
+// reason in `error`.
+int ck_conv_plan_execute(const ck_conv_plan *plan, const float *first, const float *second, int second_prepared,
+                         float *result, void *workspace, char *error, size_t length);
 
 // oneDNN's version ("2.6.3") and the instruction set its kernels run at ("avx512_core", …).
 const char *ck_onednn_version(void);
