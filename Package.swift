@@ -59,8 +59,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Helpers every test target may use (temporary folders, seeded bytes, the shared datasets).
+    .target(name: "_TestSupport"),
     // The protocols' conformance suite, shared by every variant's tests.
-    .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend", "_TestSupport"]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
@@ -69,8 +71,8 @@ let package = Package(
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo", "Datasets", "ImageFiles", "TensorBackend"]),
-    .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),
+    .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "_TestSupport"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles", "_TestSupport"]),
     .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ZooCore", "ImageFiles", "TensorBackend", "NeuralNetworks", "Datasets"]),
   ]
 )
