@@ -78,7 +78,7 @@ let package = Package(
       ]),
 
     // Helpers every test target may use (temporary folders, seeded bytes, the shared datasets).
-    .target(name: "_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["TensorBackend"]),
     // The protocols' conformance suite and golden runs, shared by every variant's tests.
     .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend", "_TestSupport"]),
 

@@ -1,17 +1,13 @@
-/// SplitMix64 (Steele et al. 2014) as a `RandomNumberGenerator`, so fuzzing inputs are the same on
-/// every run, for tests of targets that do not link the tensor backend and its generator.
+import TensorBackend
+
+/// The tensor backend's SplitMix64 as a source of bytes, so fuzzing inputs are the same on every
+/// run.
 public struct SeededBytes: RandomNumberGenerator {
-  public var state: UInt64
+  private var generator: SplitMix64
 
-  public init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { generator.next() }
 
   /// `count` random bytes.
   public mutating func bytes(_ count: Int) -> [UInt8] {

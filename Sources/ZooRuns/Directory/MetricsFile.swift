@@ -32,18 +32,12 @@ public struct MetricsFile: Codable, Equatable, Sendable {
 
   /// Reads `url`.
   public static func read(from url: URL) throws -> MetricsFile {
-    do {
-      return try JSONDecoder().decode(MetricsFile.self, from: Data(contentsOf: url))
-    } catch {
-      throw UsageError("\(url.path) is not a readable metrics file: \(error)")
-    }
+    try JSONFile.read(MetricsFile.self, from: url, what: "metrics file")
   }
 
   /// Writes `url`, atomically.
   public func write(to url: URL) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(self).write(to: url, options: .atomic)
+    try JSONFile.write(self, to: url)
   }
 
   private enum CodingKeys: String, CodingKey {

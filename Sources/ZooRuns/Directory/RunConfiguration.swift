@@ -44,17 +44,11 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw UsageError("\(directory.path) is not a run directory (no \(RunDirectory.configurationFile))")
     }
-    do {
-      return try JSONDecoder().decode(RunConfiguration.self, from: Data(contentsOf: url))
-    } catch {
-      throw UsageError("\(url.path) is not a readable run configuration: \(error)")
-    }
+    return try JSONFile.read(RunConfiguration.self, from: url, what: "run configuration")
   }
 
   /// Writes `config.json` into `directory`, atomically.
   public func write(to directory: RunDirectory) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(self).write(to: directory.configuration, options: .atomic)
+    try JSONFile.write(self, to: directory.configuration)
   }
 }
