@@ -12,18 +12,18 @@ import _TestSupport
     // snippet begin
     let registry = Registry(variants: [VanillaGANVariant.self])
     let folder = temporary.url.appendingPathComponent("runs/my-gan")
-    let run = try Run.create(RunSpecification(variant: "gan", dataset: "ring8", steps: 200, batchSize: 64), registry: registry, in: folder)
+    let run = try Run.create(RunSpecification(variant: "gan", dataset: "ring8", steps: 100, batchSize: 64), registry: registry, in: folder)
     try run.train()                                // config.json, losses.csv, checkpoint, samples/, metrics.json
     let points = run.samples(count: 64, seed: 1)   // (64, 2), from the trained generator
     run.release()                                  // another process may write the run now
 
     let reopened = try Run.open(folder, registry: registry, access: .write)  // reads the checkpoint, not the data
     let summary = try reopened.evaluate().summary  // "modes covered …/8 …"
-    let steps = try RunView(folder).losses()?.rows.count  // 200: no data loaded, no network built
+    let steps = try RunView(folder).losses()?.rows.count  // 100: no data loaded, no network built
     // snippet end
     #expect(points.shape == [64, 2])
     #expect(summary.hasPrefix("modes covered"))
-    #expect(steps == 200)
+    #expect(steps == 100)
   }
 
   @Test func theReadmeShowsTheSnippet() throws {
