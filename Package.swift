@@ -2,10 +2,11 @@
 import PackageDescription
 
 // The layers, bottom to top; each target knows only the ones below it.
-//   C shims (_CBLAS, _CPNG) → TensorBackend → NeuralNetworks → ZooCore → ZooEvaluation
-//   ImageFiles (PNG/PGM), Datasets (loaders, procedural data) sit beside them, and so does
-//   TensorBoardEvents (TensorBoard event files of scalars and images, over ImageFiles);
-//   variants live under Zoo/, one target each; the `zoo` runner knows everything.
+//   C shims (_CBLAS, _CDNNL, _CPNG, …) and the backend's C kernels (_CKernels) → TensorBackend →
+//   NeuralNetworks → ZooCore → ZooEvaluation → ZooRuns → zoo
+//   ImageFiles (PNG/JPEG/PGM), Datasets (loaders, procedural data) and TensorBoardEvents
+//   (TensorBoard event files of scalars and images, over ImageFiles) sit beside them;
+//   variants live under Zoo/, one target each, above ZooCore; the `zoo` runner knows everything.
 let package = Package(
   name: "GANZoo",
   platforms: [.macOS(.v14)],
@@ -15,6 +16,14 @@ let package = Package(
     .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
     .library(name: "ZooCore", targets: ["ZooCore"]),
     .library(name: "TensorBoardEvents", targets: ["TensorBoardEvents"]),
+    .library(name: "ImageFiles", targets: ["ImageFiles"]),
+    .library(name: "Datasets", targets: ["Datasets"]),
+    .library(name: "ZooEvaluation", targets: ["ZooEvaluation"]),
+    .library(name: "ZooRuns", targets: ["ZooRuns"]),
+    .library(name: "VanillaGAN", targets: ["VanillaGAN"]),
+    .library(name: "DCGAN", targets: ["DCGAN"]),
+    .library(name: "ConditionalGAN", targets: ["ConditionalGAN"]),
+    .library(name: "WassersteinGAN", targets: ["WassersteinGAN"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,7 +48,7 @@ let package = Package(
     // Neural networks: layers, initializers, optimizers. Knows nothing of GANs.
     .target(name: "NeuralNetworks", dependencies: ["TensorBackend"]),
 
-    // Zoo core: the plugin protocols, objectives, the one training loop, runs and checkpoints.
+    // Zoo core: the plugin protocols, objectives, the one adversarial loop, checkpoints.
     .target(name: "ZooCore", dependencies: ["TensorBackend", "NeuralNetworks"]),
 
     // Image files: a plain 8-bit image value, PNG (libpng), JPEG (libjpeg) and PGM codecs, resizing.
@@ -53,43 +62,62 @@ let package = Package(
       dependencies: ["ImageFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
       exclude: ["Protos/TensorBoardEvent.proto"]),
 
-    // Evaluation harness: sample grids, plots, metrics, and the reference classifier, which
-    // trains on a dataset's labelled images and is cached under the data root (hence Datasets).
+    // Evaluation harness: sampling, sample grids, plots, metrics, and the reference classifier,
+    // which trains on a dataset's labelled images and is cached under the data root (hence Datasets).
     .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles", "Datasets"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),
+
+    // Runs: specification and resolution, the run directory, seeds, dataset adapters, observers,
+    // training and resuming, the evaluation plan. Takes its variants from a registry.
+    .target(name: "ZooRuns", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles"]),
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
     .target(name: "DCGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/DCGAN", exclude: ["README.md", "figures"]),
     // The convolutional conditional GAN conditions DCGAN's networks: deliberate composition.
     .target(name: "ConditionalGAN", dependencies: ["DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/ConditionalGAN", exclude: ["README.md", "figures"]),
+    // The original WGAN trains the vanilla GAN's perceptrons and DCGAN's networks as its paper
+    // does: deliberate composition.
+    .target(name: "WassersteinGAN", dependencies: ["VanillaGAN", "DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/WassersteinGAN", exclude: ["README.md", "figures"]),
 
-    // Runner: the commands and the one registry list of variants.
+    // Benchmarks: the reference workloads of shared/bench/reference.py on the variants' own code.
+    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+
+    // Runner: the commands, printing, signals, and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
-        "TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles", "VanillaGAN",
-        "DCGAN", "ConditionalGAN",
+        "TensorBackend", "ZooCore", "ZooEvaluation", "ZooRuns", "ZooBenchmarks", "Datasets", "ImageFiles",
+        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    // The protocols' conformance suite, shared by every variant's tests.
-    .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
+    // Helpers every test target may use (temporary folders, seeded bytes, the shared datasets).
+    .target(name: "_TestSupport", dependencies: ["TensorBackend"]),
+    // The protocols' conformance suite and golden runs, shared by every variant's tests.
+    .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend", "_TestSupport"]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
-    .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend", "_TestSupport", "_ZooTestSupport"]),
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
-    .testTarget(name: "RunnerTests", dependencies: ["zoo", "Datasets", "ImageFiles", "TensorBackend"]),
-    .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
+    .testTarget(name: "WassersteinGANTests", dependencies: ["WassersteinGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
+    .testTarget(
+      name: "ZooRunsTests",
+      dependencies: [
+        "ZooRuns", "ZooEvaluation", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets", "ImageFiles", "VanillaGAN", "ConditionalGAN",
+        "_ZooTestSupport", "_TestSupport",
+      ]),
+    .testTarget(name: "RunnerTests", dependencies: ["zoo", "ZooRuns", "ZooBenchmarks", "ZooEvaluation", "Datasets", "ImageFiles", "TensorBackend", "_TestSupport"]),
+    .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "_TestSupport"]),
     .testTarget(
       name: "TensorBoardEventsTests",
       dependencies: ["TensorBoardEvents", "ImageFiles", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
-    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles"]),
-    .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ZooCore", "ImageFiles", "TensorBackend", "NeuralNetworks", "Datasets"]),
+    .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TensorBackend", "ImageFiles", "_TestSupport"]),
+    .testTarget(name: "ZooEvaluationTests", dependencies: ["ZooEvaluation", "ZooCore", "ImageFiles", "TensorBackend", "NeuralNetworks", "Datasets", "_TestSupport"]),
   ]
 )

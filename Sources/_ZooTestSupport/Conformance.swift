@@ -4,20 +4,22 @@ import Testing
 import TensorBackend
 import ZooCore
 
-/// The conformance suite of the plugin protocols. Every variant's tests call these, so each new
-/// model is held to the same contract: shapes, value ranges, gradients reaching every parameter,
-/// configurations that survive a round trip through `Codable`, and training state that survives a
-/// checkpoint.
+/// The conformance suite of the plugin protocols. Every variant's tests call `checkVariant`, so
+/// each new model is held to the same contract whatever it is (a GAN, a VAE, a pyramid of GANs):
+/// shapes, value ranges, gradients reaching every parameter, configurations that survive a round
+/// trip through `Codable`, training state that survives a checkpoint, and a resumed run that ends
+/// bit-identical to a straight one.
 
-/// G maps noise (N, Z) [+ labels] to (N, sampleShape…), values in `valueRange` when given, and
-/// its loss sends a gradient to every parameter.
+/// G maps its own noise (N, …) [+ condition] to (N, sampleShape…), values in `valueRange` when
+/// given, and its output sends a gradient to every parameter.
 public func checkGenerator(
   _ generator: any Generator, batchSize: Int = 3, condition: Tensor? = nil, valueRange: ClosedRange<Double>? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
   var rng = SplitMix64(seed: 99)
   var context = ForwardContext(training: true, generator: rng.split())
-  let noise = Tensor.randomNormal([batchSize, generator.latentDimension], using: &rng)
+  let noise = generator.makeNoise(count: batchSize, using: &rng)
+  #expect(noise.shape.first == batchSize, "noise for \(batchSize) samples has shape \(noise.shape)", sourceLocation: sourceLocation)
   generator.zeroGradients()
   let x = generator(noise: noise, condition: condition, context: &context)
   #expect(x.shape == [batchSize] + generator.sampleShape, "generator output \(x.shape), expected \([batchSize] + generator.sampleShape)", sourceLocation: sourceLocation)
@@ -29,7 +31,7 @@ public func checkGenerator(
   expectGradientsReachEveryParameter(of: generator, "generator", sourceLocation: sourceLocation)
 }
 
-/// D maps (N, sample…) [+ labels] to logits (N, 1), and its output sends a gradient to every
+/// D maps (N, sample…) [+ condition] to logits (N, 1), and its output sends a gradient to every
 /// parameter and to the input.
 public func checkDiscriminator(
   _ discriminator: any Discriminator, sampleShape: [Int], batchSize: Int = 3, condition: Tensor? = nil,
@@ -62,36 +64,127 @@ public func checkConfigurationRoundTrip<C: Codable & Equatable>(_ configuration:
   #expect(decoded == configuration, "configuration changes through Codable: \(String(decoding: data, as: UTF8.self))", sourceLocation: sourceLocation)
 }
 
-/// The whole contract of a variant on `data`: its default configuration round-trips, its trainer
-/// builds, its generator and discriminator pass their checks, a few steps give finite losses,
-/// and its state survives export and import.
+/// The whole contract of a variant on `source`'s data, with its own defaults unless a
+/// configuration is given: see `checkTrainer`.
 public func checkVariant<V: ZooVariant>(
-  _ variant: V.Type, on source: any BatchSource, configuration: V.Configuration? = nil, objective: any Objective = NonSaturatingObjective(),
+  _ variant: V.Type, on source: any BatchSource, configuration: V.Configuration? = nil, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let data = source.description
+  let configuration = configuration ?? V.defaultConfiguration(for: data)
+  try checkVariantDescription(V.self, configuration, sourceLocation: sourceLocation)
+  try checkTrainer({ try V.makeTrainer(configuration: configuration, data: data, environment: TrainingEnvironment(batchSize: 4), using: &$0) },
+                   on: source, sourceLocation: sourceLocation)
+}
+
+/// The whole contract of an adversarial variant on `source`'s data with `objective` (default:
+/// the variant's own, with its options for the data), and the variant's defaults for that
+/// objective unless a configuration is given: see `checkTrainer`.
+public func checkVariant<V: AdversarialVariant>(
+  _ variant: V.Type, on source: any BatchSource, configuration: V.Configuration? = nil, objective: (any Objective)? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
   let data = source.description
+  let objective = objective ?? V.defaultObjective.init(optionValues: V.defaultObjective.defaultOptionValues(for: data))
   let configuration = configuration ?? V.defaultConfiguration(for: data, objective: type(of: objective))
+  try checkVariantDescription(V.self, configuration, sourceLocation: sourceLocation)
+  #expect(V.defaultConfiguration(for: data) == V.defaultConfiguration(for: data, objective: V.defaultObjective),
+          "the plain defaults are the default objective's", sourceLocation: sourceLocation)
+  try checkTrainer(
+    { try V.makeTrainer(configuration: configuration, data: data, objective: objective, environment: TrainingEnvironment(batchSize: 4), using: &$0) },
+    on: source, sourceLocation: sourceLocation)
+}
+
+/// A kebab-case name, a summary and a paper, and a configuration that round-trips.
+private func checkVariantDescription<V: ZooVariant>(_ variant: V.Type, _ configuration: V.Configuration, sourceLocation: SourceLocation) throws {
+  #expect(!V.name.isEmpty && V.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "variant name \(V.name) is not kebab-case", sourceLocation: sourceLocation)
+  #expect(!V.summary.isEmpty && !V.paper.isEmpty, "\(V.name) has no summary or paper", sourceLocation: sourceLocation)
   try checkConfigurationRoundTrip(configuration, sourceLocation: sourceLocation)
-  #expect(!V.name.isEmpty && V.name == V.name.lowercased() && !V.name.contains(" "), "variant name \(V.name) is not kebab-case", sourceLocation: sourceLocation)
+}
+
+/// The contract of any trainer `makeTrainer` builds (from the random generator it is handed) on
+/// `source`'s data: its generator passes `checkGenerator` (with a batch's condition) and each of
+/// its networks that is a discriminator `checkDiscriminator`; three steps give finite losses
+/// under the same names every step and move the parameters of every network; its state
+/// survives export and import into a fresh trainer; and `checkResumeIsBitIdentical`.
+public func checkTrainer(
+  _ makeTrainer: (inout SplitMix64) throws -> any Trainer, on source: any BatchSource, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let data = source.description
   var rng = SplitMix64(seed: 5)
-  let trainer = try V.makeTrainer(configuration: configuration, data: data, objective: objective, batchSize: 4, using: &rng)
+  let trainer = try makeTrainer(&rng)
   var batchSource: any BatchSource = source
-  let labels = try batchSource.nextBatch(size: 3, using: &rng).labels
-  checkGenerator(trainer.sampler, condition: labels, valueRange: data.valueRange, sourceLocation: sourceLocation)
-  if let adversarial = trainer as? AdversarialTrainer {
-    checkDiscriminator(adversarial.discriminator, sampleShape: data.sampleShape, condition: labels, sourceLocation: sourceLocation)
+  let condition = try batchSource.nextBatch(size: 3, using: &rng).condition
+  checkGenerator(trainer.sampler, condition: condition, valueRange: data.valueRange, sourceLocation: sourceLocation)
+  for case let (_, discriminator as any Discriminator) in trainer.networks {
+    checkDiscriminator(discriminator, sampleShape: data.sampleShape, condition: condition, sourceLocation: sourceLocation)
   }
+  #expect(Set(trainer.networks.map(\.name)).count == trainer.networks.count, "network names repeat: \(trainer.networks.map(\.name))", sourceLocation: sourceLocation)
+  #expect(trainer.batchesPerStep >= 1 && trainer.batchSize >= 1, sourceLocation: sourceLocation)
+
+  let before = trainer.networks.map { network in network.layer.namedParameters.map { $0.parameter.value.scalars } }
+  var names: [String]?
   for _ in 0..<3 {
     let record = try trainer.step(data: &batchSource, using: &rng)
     #expect(record.losses.allSatisfy { $0.value.isFinite }, "non-finite loss \(record.losses)", sourceLocation: sourceLocation)
+    #expect(!record.losses.isEmpty && record.samplesConsumed > 0, "a step reports no loss or no samples: \(record)", sourceLocation: sourceLocation)
+    let stepNames = (record.losses + record.diagnostics).map(\.name)
+    #expect(names == nil || names == stepNames, "term names change between steps: \(names ?? []) then \(stepNames)", sourceLocation: sourceLocation)
+    #expect(Set(stepNames).count == stepNames.count, "term names repeat: \(stepNames)", sourceLocation: sourceLocation)
+    names = stepNames
   }
+  // Per network, not per tensor: some parameters rightly get no gradient (a Wasserstein
+  // critic's output bias cancels between the real and generated terms).
+  for (network, values) in zip(trainer.networks, before) {
+    #expect(network.layer.namedParameters.map { $0.parameter.value.scalars } != values, "\(network.name) does not change in training", sourceLocation: sourceLocation)
+  }
+
   let state = trainer.exportState()
   var other = SplitMix64(seed: 6)
-  let fresh = try V.makeTrainer(configuration: configuration, data: data, objective: objective, batchSize: 4, using: &other)
+  let fresh = try makeTrainer(&other)
   try fresh.importState(state)
   let restored = fresh.exportState()
   #expect(Set(restored.keys) == Set(state.keys), "state names change through import", sourceLocation: sourceLocation)
   for (name, tensor) in state {
     #expect(restored[name]?.scalars == tensor.scalars, "state tensor \(name) changes through import", sourceLocation: sourceLocation)
+  }
+  try checkResumeIsBitIdentical(makeTrainer, on: source, sourceLocation: sourceLocation)
+}
+
+/// Training `2 × half` steps straight and training `half`, writing a checkpoint file, reading
+/// it into a fresh trainer and training `half` more end bit-identical: every tensor of the
+/// state and the random generator.
+public func checkResumeIsBitIdentical(
+  _ makeTrainer: (inout SplitMix64) throws -> any Trainer, on source: any BatchSource, half: Int = 2,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  func fresh() throws -> any Trainer {
+    var initialization = SplitMix64(seed: 7)
+    return try makeTrainer(&initialization)
+  }
+  func train(_ trainer: any Trainer, _ state: inout TrainingState, to steps: Int) throws {
+    var data: any BatchSource = source
+    data.resume(atSample: state.samplesSeen)
+    try TrainingLoop().run(trainer: trainer, data: &data, state: &state, totalSteps: steps)
+  }
+  let straight = try fresh()
+  var straightState = TrainingState(seed: 3)
+  try train(straight, &straightState, to: 2 * half)
+
+  let first = try fresh()
+  var state = TrainingState(seed: 3)
+  try train(first, &state, to: half)
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UInt64.random(in: 0...UInt64.max)).safetensors")
+  defer { try? FileManager.default.removeItem(at: url) }
+  try Checkpoint.write(trainer: first, state: state, to: url)
+  let second = try fresh()
+  var restored = try Checkpoint.read(from: url, into: second)
+  #expect(restored == state, "the checkpoint's loop state differs", sourceLocation: sourceLocation)
+  try train(second, &restored, to: 2 * half)
+
+  #expect(restored.generator == straightState.generator, "the random generator differs after resuming", sourceLocation: sourceLocation)
+  let a = straight.exportState(), b = second.exportState()
+  #expect(Set(a.keys) == Set(b.keys), "state names differ after resuming", sourceLocation: sourceLocation)
+  for (name, tensor) in a {
+    #expect(b[name]?.floats == tensor.floats, "\(name) differs after resuming", sourceLocation: sourceLocation)
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZooRuns
 
 @main
 struct ZooCommand: ParsableCommand {

@@ -14,9 +14,9 @@ func labelledImages(channels: Int, side: Int, classes: Int = 3) -> DataDescripti
 
 /// A narrow conditional GAN for fast tests: Z = 8, E = 4, widths 16 or 4 channels.
 func tinyConfiguration(
-  _ architecture: ConditionalGAN.Architecture, objective: any Objective.Type = LeastSquaresObjective.self
-) -> ConditionalGAN.Configuration {
-  var configuration = ConditionalGAN.defaultConfiguration(for: labelledImages(channels: 1, side: 16), objective: objective)
+  _ architecture: ConditionalGANVariant.Architecture, objective: any Objective.Type = LeastSquaresObjective.self
+) -> ConditionalGANVariant.Configuration {
+  var configuration = ConditionalGANVariant.defaultConfiguration(for: labelledImages(channels: 1, side: 16), objective: objective)
   configuration.architecture = architecture
   configuration.latentDimension = 8
   configuration.embeddingDimension = 4
@@ -27,9 +27,9 @@ func tinyConfiguration(
   return configuration
 }
 
-func makeTrainer(_ configuration: ConditionalGAN.Configuration, _ data: DataDescription, seed: UInt64 = 0) throws -> AdversarialTrainer {
+func makeTrainer(_ configuration: ConditionalGANVariant.Configuration, _ data: DataDescription, seed: UInt64 = 0) throws -> AdversarialTrainer {
   var rng = SplitMix64(seed: seed)
-  return try #require(try ConditionalGAN.makeTrainer(configuration: configuration, data: data, objective: LeastSquaresObjective(), batchSize: 4, using: &rng) as? AdversarialTrainer)
+  return try #require(try ConditionalGANVariant.makeTrainer(configuration: configuration, data: data, objective: LeastSquaresObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng) as? AdversarialTrainer)
 }
 
 /// (name, shape) of every parameter, in order.
@@ -40,18 +40,18 @@ func parameterShapes(_ layer: any Layer) -> [String] {
 @Suite struct ConditionalGANTests {
   @Test(arguments: [(1, 8), (3, 8), (1, 28)])
   func multilayerConforms(channels: Int, side: Int) throws {
-    try checkVariant(ConditionalGAN.self, on: RandomBatchSource(labelledImages(channels: channels, side: side)),
+    try checkVariant(ConditionalGANVariant.self, on: RandomBatchSource(labelledImages(channels: channels, side: side)),
                      configuration: tinyConfiguration(.multilayer), objective: LeastSquaresObjective())
   }
 
   @Test func multilayerConformsOnPoints() throws {
     let points = DataDescription(kind: .points, sampleShape: [2], classCount: 8)
-    try checkVariant(ConditionalGAN.self, on: RandomBatchSource(points), objective: LeastSquaresObjective())
+    try checkVariant(ConditionalGANVariant.self, on: RandomBatchSource(points), objective: LeastSquaresObjective())
   }
 
   @Test(arguments: [(1, 16), (3, 16), (1, 32), (3, 32), (1, 64), (3, 64), (1, 28)])
   func convolutionalConforms(channels: Int, side: Int) throws {
-    try checkVariant(ConditionalGAN.self, on: RandomBatchSource(labelledImages(channels: channels, side: side)),
+    try checkVariant(ConditionalGANVariant.self, on: RandomBatchSource(labelledImages(channels: channels, side: side)),
                      configuration: tinyConfiguration(.convolutional), objective: LeastSquaresObjective())
   }
 
@@ -59,7 +59,7 @@ func parameterShapes(_ layer: any Layer) -> [String] {
   /// cgan.py at 28×28×1, K = 10), with its tensor names and shapes and its layer order.
   @Test func multilayerIsTheReferenceWorkload() throws {
     let data = labelledImages(channels: 1, side: 28, classes: 10)
-    let configuration = ConditionalGAN.defaultConfiguration(for: data, objective: ConditionalGAN.defaultObjective)
+    let configuration = ConditionalGANVariant.defaultConfiguration(for: data, objective: ConditionalGANVariant.defaultObjective)
     #expect(configuration.architecture == .multilayer)
     #expect(configuration.training == .dcgan)
     let trainer = try makeTrainer(configuration, data)
@@ -91,7 +91,7 @@ func parameterShapes(_ layer: any Layer) -> [String] {
   /// into G.
   @Test func convolutionalConditionsDCGAN() throws {
     let data = labelledImages(channels: 3, side: 32, classes: 10)
-    var configuration = ConditionalGAN.defaultConfiguration(for: data, objective: ConditionalGAN.defaultObjective)
+    var configuration = ConditionalGANVariant.defaultConfiguration(for: data, objective: ConditionalGANVariant.defaultObjective)
     configuration.architecture = .convolutional
     let trainer = try makeTrainer(configuration, data)
     let filters = { (layer: any Layer) in layer.namedParameters.filter { $0.parameter.shape.count == 4 }.map(\.parameter.shape) }
@@ -109,8 +109,8 @@ func parameterShapes(_ layer: any Layer) -> [String] {
   /// G(z, y) depends on y: changing the label changes the image, and the same noise and label
   /// give the same image (bit for bit from the same call; to rounding within one batch, where
   /// BLAS may sum a row in another order).
-  @Test(arguments: [ConditionalGAN.Architecture.multilayer, .convolutional])
-  func generatorDependsOnTheLabel(architecture: ConditionalGAN.Architecture) throws {
+  @Test(arguments: [ConditionalGANVariant.Architecture.multilayer, .convolutional])
+  func generatorDependsOnTheLabel(architecture: ConditionalGANVariant.Architecture) throws {
     let trainer = try makeTrainer(tinyConfiguration(architecture), labelledImages(channels: 1, side: 16))
     var rng = SplitMix64(seed: 2)
     let z = Tensor.randomNormal([1, 8], using: &rng)
@@ -130,20 +130,20 @@ func parameterShapes(_ layer: any Layer) -> [String] {
   @Test func refusesUnlabelledData() throws {
     var rng = SplitMix64(seed: 0)
     let unlabelled = DataDescription(kind: .images, sampleShape: [1, 28, 28], valueRange: -1...1)
-    #expect(ConditionalGAN.needsLabels)
+    #expect(ConditionalGANVariant.needsLabels)
     #expect {
-      _ = try ConditionalGAN.makeTrainer(configuration: tinyConfiguration(.multilayer), data: unlabelled, objective: LeastSquaresObjective(), batchSize: 4, using: &rng)
+      _ = try ConditionalGANVariant.makeTrainer(configuration: tinyConfiguration(.multilayer), data: unlabelled, objective: LeastSquaresObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng)
     } throws: { error in
       error is UnsupportedDataError && "\(error)".contains("class labels")
     }
     #expect {
-      _ = try ConditionalGAN.makeTrainer(configuration: tinyConfiguration(.convolutional), data: DataDescription(kind: .points, sampleShape: [2], classCount: 8),
-                                         objective: LeastSquaresObjective(), batchSize: 4, using: &rng)
+      _ = try ConditionalGANVariant.makeTrainer(configuration: tinyConfiguration(.convolutional), data: DataDescription(kind: .points, sampleShape: [2], classCount: 8),
+                                         objective: LeastSquaresObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng)
     } throws: { "\($0)".contains("needs images") }
     var broken = tinyConfiguration(.multilayer)
     broken.multilayer.dropoutProbability = 1
     #expect {
-      _ = try ConditionalGAN.makeTrainer(configuration: broken, data: labelledImages(channels: 1, side: 8), objective: LeastSquaresObjective(), batchSize: 4, using: &rng)
+      _ = try ConditionalGANVariant.makeTrainer(configuration: broken, data: labelledImages(channels: 1, side: 8), objective: LeastSquaresObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng)
     } throws: { "\($0)".contains("dropoutProbability") }
   }
 
@@ -158,10 +158,10 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     #expect(unconditioned.scalars == cycled.scalars)
   }
 
-  @Test(arguments: [ConditionalGAN.Architecture.multilayer, .convolutional])
-  func everyObjectiveTrainsWithFiniteLosses(architecture: ConditionalGAN.Architecture) throws {
+  @Test(arguments: [ConditionalGANVariant.Architecture.multilayer, .convolutional])
+  func everyObjectiveTrainsWithFiniteLosses(architecture: ConditionalGANVariant.Architecture) throws {
     for objective in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective(), WassersteinGradientPenaltyObjective()] {
-      try checkVariant(ConditionalGAN.self, on: RandomBatchSource(labelledImages(channels: 1, side: 16)),
+      try checkVariant(ConditionalGANVariant.self, on: RandomBatchSource(labelledImages(channels: 1, side: 16)),
                        configuration: tinyConfiguration(architecture, objective: type(of: objective)), objective: objective)
     }
   }
@@ -180,11 +180,11 @@ func parameterShapes(_ layer: any Layer) -> [String] {
 
   /// Seeded short runs follow the recorded loss trajectories. Re-record on purpose only (when
   /// the model, the loop or the random draws change): print `trajectory` and paste it below.
-  @Test(arguments: [ConditionalGAN.Architecture.multilayer, .convolutional])
-  func goldenShortRun(architecture: ConditionalGAN.Architecture) throws {
+  @Test(arguments: [ConditionalGANVariant.Architecture.multilayer, .convolutional])
+  func goldenShortRun(architecture: ConditionalGANVariant.Architecture) throws {
     let data = labelledImages(channels: 1, side: 16)
     var rng = SplitMix64(seed: 2014)
-    let trainer = try ConditionalGAN.makeTrainer(configuration: tinyConfiguration(architecture), data: data, objective: LeastSquaresObjective(), batchSize: 8, using: &rng)
+    let trainer = try ConditionalGANVariant.makeTrainer(configuration: tinyConfiguration(architecture), data: data, objective: LeastSquaresObjective(), environment: TrainingEnvironment(batchSize: 8), using: &rng)
     try checkGoldenRun(trainer, data: RandomBatchSource(data), steps: 10, using: &rng,
                        recorded: architecture == .multilayer ? Self.recordedMultilayer : Self.recordedConvolutional, label: "\(architecture)")
   }

@@ -12,17 +12,17 @@ func images(channels: Int, side: Int) -> DataDescription {
 }
 
 /// A narrow DCGAN for fast tests: ngf = ndf = 4, Z = 8.
-func tinyConfiguration(objective: any Objective.Type = NonSaturatingObjective.self) -> DCGAN.Configuration {
-  var configuration = DCGAN.defaultConfiguration(for: images(channels: 1, side: 16), objective: objective)
+func tinyConfiguration(objective: any Objective.Type = NonSaturatingObjective.self) -> DCGANVariant.Configuration {
+  var configuration = DCGANVariant.defaultConfiguration(for: images(channels: 1, side: 16), objective: objective)
   configuration.latentDimension = 8
   configuration.generatorWidth = 4
   configuration.discriminatorWidth = 4
   return configuration
 }
 
-func makeNetworks(_ configuration: DCGAN.Configuration, _ data: DataDescription, seed: UInt64 = 0) throws -> (ConvolutionalGenerator, ConvolutionalDiscriminator) {
+func makeNetworks(_ configuration: DCGANVariant.Configuration, _ data: DataDescription, seed: UInt64 = 0) throws -> (ConvolutionalGenerator, ConvolutionalDiscriminator) {
   var rng = SplitMix64(seed: seed)
-  let trainer = try #require(try DCGAN.makeTrainer(configuration: configuration, data: data, objective: NonSaturatingObjective(), batchSize: 4, using: &rng) as? AdversarialTrainer)
+  let trainer = try #require(try DCGANVariant.makeTrainer(configuration: configuration, data: data, objective: NonSaturatingObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng) as? AdversarialTrainer)
   return (try #require(trainer.generator as? ConvolutionalGenerator), try #require(trainer.discriminator as? ConvolutionalDiscriminator))
 }
 
@@ -34,13 +34,13 @@ func tensorShapes(_ layer: any Layer) -> [String] {
 @Suite struct DCGANTests {
   @Test(arguments: [(1, 16), (3, 16), (1, 32), (3, 32), (1, 64), (3, 64), (1, 28), (3, 8)])
   func conforms(channels: Int, side: Int) throws {
-    try checkVariant(DCGAN.self, on: RandomBatchSource(images(channels: channels, side: side)), configuration: tinyConfiguration())
+    try checkVariant(DCGANVariant.self, on: RandomBatchSource(images(channels: channels, side: side)), configuration: tinyConfiguration())
   }
 
   /// The 32×32 networks are those of the `dcgan32` reference workload (shared/bench/reference.py),
   /// layer for layer, with the same tensor names and shapes as its `state_dict()` under "main.".
   @Test func thirtyTwoIsTheReferenceWorkload() throws {
-    let configuration = DCGAN.defaultConfiguration(for: images(channels: 3, side: 32), objective: NonSaturatingObjective.self)
+    let configuration = DCGANVariant.defaultConfiguration(for: images(channels: 3, side: 32), objective: NonSaturatingObjective.self)
     let (g, d) = try makeNetworks(configuration, images(channels: 3, side: 32))
     #expect(tensorShapes(g) == [
       "main.0.weight [100, 256, 4, 4]", "main.1.weight [256]", "main.1.bias [256]",
@@ -69,7 +69,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
 
   /// 64×64 takes pytorch/examples' networks: 512-256-128-64 in G, 64-128-256-512 in D.
   @Test func sixtyFourIsPyTorchExamples() throws {
-    let configuration = DCGAN.defaultConfiguration(for: images(channels: 3, side: 64), objective: NonSaturatingObjective.self)
+    let configuration = DCGANVariant.defaultConfiguration(for: images(channels: 3, side: 64), objective: NonSaturatingObjective.self)
     let (g, d) = try makeNetworks(configuration, images(channels: 3, side: 64))
     #expect(g.namedParameters.filter { $0.parameter.shape.count == 4 }.map(\.parameter.shape) == [[100, 512, 4, 4], [512, 256, 4, 4], [256, 128, 4, 4], [128, 64, 4, 4], [64, 3, 4, 4]])
     #expect(d.namedParameters.filter { $0.parameter.shape.count == 4 }.map(\.parameter.shape) == [[64, 3, 4, 4], [128, 64, 4, 4], [256, 128, 4, 4], [512, 256, 4, 4], [1, 512, 4, 4]])
@@ -82,7 +82,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
   @Test(arguments: [(1, 32), (3, 32), (3, 64), (1, 28)])
   func fullWidthShapes(channels: Int, side: Int) throws {
     let data = images(channels: channels, side: side)
-    let (g, d) = try makeNetworks(DCGAN.defaultConfiguration(for: data, objective: NonSaturatingObjective.self), data)
+    let (g, d) = try makeNetworks(DCGANVariant.defaultConfiguration(for: data, objective: NonSaturatingObjective.self), data)
     var rng = SplitMix64(seed: 1)
     #expect(g.sampleShape == [channels, side, side])
     withoutGradient {
@@ -103,7 +103,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
   @Test func refusesDataItCannotTake() throws {
     var rng = SplitMix64(seed: 0)
     func attempt(_ data: DataDescription) throws {
-      _ = try DCGAN.makeTrainer(configuration: tinyConfiguration(), data: data, objective: NonSaturatingObjective(), batchSize: 4, using: &rng)
+      _ = try DCGANVariant.makeTrainer(configuration: tinyConfiguration(), data: data, objective: NonSaturatingObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng)
     }
     #expect { try attempt(DataDescription(kind: .points, sampleShape: [2])) } throws: { "\($0)".contains("needs images") }
     #expect { try attempt(images(channels: 1, side: 20)) } throws: { "\($0)".contains("4·2ⁿ") && "\($0)".contains("20×20") }
@@ -111,7 +111,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
     #expect { try attempt(DataDescription(kind: .images, sampleShape: [1, 32, 16])) } throws: { "\($0)".contains("square") }
     var wide = tinyConfiguration()
     wide.generatorWidth = 0
-    #expect { _ = try DCGAN.makeTrainer(configuration: wide, data: images(channels: 1, side: 16), objective: NonSaturatingObjective(), batchSize: 4, using: &rng) } throws: {
+    #expect { _ = try DCGANVariant.makeTrainer(configuration: wide, data: images(channels: 1, side: 16), objective: NonSaturatingObjective(), environment: TrainingEnvironment(batchSize: 4), using: &rng) } throws: {
       "\($0)".contains("generatorWidth")
     }
   }
@@ -130,7 +130,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
   /// Radford et al. 2015: filters from N(0, 0.02), batch-norm γ from N(1, 0.02), β = 0.
   @Test func weightsFollowThePaper() throws {
     let data = images(channels: 3, side: 32)
-    let (g, d) = try makeNetworks(DCGAN.defaultConfiguration(for: data, objective: NonSaturatingObjective.self), data)
+    let (g, d) = try makeNetworks(DCGANVariant.defaultConfiguration(for: data, objective: NonSaturatingObjective.self), data)
     for (name, parameter) in g.namedParameters + d.namedParameters {
       let values = parameter.value.scalars
       let mean = values.reduce(0, +) / Double(values.count)
@@ -147,17 +147,17 @@ func tensorShapes(_ layer: any Layer) -> [String] {
 
   @Test func everyObjectiveTrainsWithFiniteLosses() throws {
     for objective in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective(), WassersteinGradientPenaltyObjective()] {
-      try checkVariant(DCGAN.self, on: RandomBatchSource(images(channels: 1, side: 16)), configuration: tinyConfiguration(objective: type(of: objective)), objective: objective)
+      try checkVariant(DCGANVariant.self, on: RandomBatchSource(images(channels: 1, side: 16)), configuration: tinyConfiguration(objective: type(of: objective)), objective: objective)
     }
   }
 
   /// Gulrajani et al. 2017: the gradient penalty is per sample, so the critic drops batch norm
   /// for layer norm; the generator keeps its batch norm.
   @Test func wassersteinCriticHasNoBatchNorm() throws {
-    let configuration = DCGAN.defaultConfiguration(for: images(channels: 3, side: 32), objective: WassersteinGradientPenaltyObjective.self)
+    let configuration = DCGANVariant.defaultConfiguration(for: images(channels: 3, side: 32), objective: WassersteinGradientPenaltyObjective.self)
     #expect(configuration.criticNormalization == .layer)
     #expect(configuration.training == .wassersteinGradientPenalty)
-    #expect(DCGAN.defaultConfiguration(for: images(channels: 3, side: 32), objective: HingeObjective.self).criticNormalization == .batch)
+    #expect(DCGANVariant.defaultConfiguration(for: images(channels: 3, side: 32), objective: HingeObjective.self).criticNormalization == .batch)
     var tiny = tinyConfiguration(objective: WassersteinGradientPenaltyObjective.self)
     let (g, d) = try makeNetworks(tiny, images(channels: 3, side: 32))
     #expect(!d.allLayers.contains { $0 is BatchNorm })
@@ -173,7 +173,7 @@ func tensorShapes(_ layer: any Layer) -> [String] {
   @Test func goldenShortRun() throws {
     let data = images(channels: 1, side: 16)
     var rng = SplitMix64(seed: 2015)
-    let trainer = try DCGAN.makeTrainer(configuration: tinyConfiguration(), data: data, objective: NonSaturatingObjective(), batchSize: 8, using: &rng)
+    let trainer = try DCGANVariant.makeTrainer(configuration: tinyConfiguration(), data: data, objective: NonSaturatingObjective(), environment: TrainingEnvironment(batchSize: 8), using: &rng)
     try checkGoldenRun(trainer, data: RandomBatchSource(data), steps: 10, using: &rng, recorded: Self.recordedTrajectory)
   }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Datasets
+import _TestSupport
 
 @Suite struct DataRootTests {
   @Test func optionBeatsEnvironmentBeatsDefault() {

@@ -1,6 +1,7 @@
 import ImageFiles
 import Testing
 @testable import Datasets
+import _TestSupport
 
 /// Random, truncated and bit-flipped bytes through every decoder the data path uses — gzip, IDX,
 /// PNG, JPEG and PGM: each must return a value or throw, never crash or trap. Valid inputs are

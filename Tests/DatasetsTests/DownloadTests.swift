@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Datasets
+import _TestSupport
 
 /// `DatasetDownload` against a local HTTP server: verified files land under their names, and a
 /// failure of any kind leaves nothing behind. Timeouts are short so no test can hang.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Datasets
+import _TestSupport
 
 @Suite struct GzipTests {
   static let text = Array(String(repeating: "the quick brown fox jumps over the lazy dog ", count: 200).utf8)

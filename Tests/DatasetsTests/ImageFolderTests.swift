@@ -1,6 +1,7 @@
 import ImageFiles
 import Testing
 @testable import Datasets
+import _TestSupport
 
 @Suite struct ImageFolderTests {
   static func gray(_ width: Int, _ height: Int, _ value: UInt8) -> Image {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Datasets
+import _TestSupport
 
 @Suite struct MNISTTests {
   /// A tiny MNIST-format split: `count` images of 4×3 whose pixels encode their index.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Datasets
+import _TestSupport
 
 @Suite struct NumPyArrayTests {
   @Test func headerIsNumPysVersionOneLayout() {

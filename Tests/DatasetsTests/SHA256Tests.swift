@@ -1,5 +1,6 @@
 import Testing
 @testable import Datasets
+import _TestSupport
 
 @Suite struct SHA256Tests {
   /// FIPS 180-4 / NIST CSRC example vectors.

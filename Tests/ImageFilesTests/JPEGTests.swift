@@ -1,5 +1,6 @@
 import Testing
 import ImageFiles
+import _TestSupport
 
 @Suite struct JPEGTests {
   /// A smooth image (JPEG's good case, chroma subsampling included): gradients per channel.

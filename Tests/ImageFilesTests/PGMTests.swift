@@ -1,9 +1,10 @@
 import Testing
 import ImageFiles
+import _TestSupport
 
 @Suite struct PGMTests {
   @Test func binaryRoundTrip() throws {
-    var generator = SeededGenerator(seed: 23)
+    var generator = SeededBytes(seed: 23)
     let image = Image(width: 13, height: 7, channels: 1, pixels: generator.bytes(91))
     let bytes = image.pgmBytes()
     #expect(bytes.starts(with: Array("P5\n13 7\n255\n".utf8)))
@@ -76,7 +77,7 @@ import ImageFiles
     for length in 0..<binary.count {
       #expect(throws: ImageFileError.self) { try Image(pgmBytes: Array(binary[0..<length])) }
     }
-    var generator = SeededGenerator(seed: 29)
+    var generator = SeededBytes(seed: 29)
     for trial in 0..<3000 {
       var bytes = generator.bytes(Int.random(in: 0...64, using: &generator))
       // Prefix most trials with a magic number and digits so the parser gets past the first check.

@@ -1,9 +1,10 @@
 import Testing
 import ImageFiles
+import _TestSupport
 
 @Suite struct PNGTests {
   static func randomImage(width: Int, height: Int, channels: Int, seed: UInt64) -> Image {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SeededBytes(seed: seed)
     return Image(width: width, height: height, channels: channels, pixels: generator.bytes(width * height * channels))
   }
 
@@ -131,7 +132,7 @@ import ImageFiles
   }
 
   @Test func randomBytesThrow() {
-    var generator = SeededGenerator(seed: 11)
+    var generator = SeededBytes(seed: 11)
     for trial in 0..<2000 {
       var bytes = generator.bytes(Int.random(in: 0...300, using: &generator))
       // Half the trials get a valid signature so libpng itself, not the signature check, rejects them.
@@ -142,7 +143,7 @@ import ImageFiles
 
   @Test func flippedBytesNeverCrash() throws {
     let original = try Self.randomImage(width: 16, height: 16, channels: 4, seed: 13).pngBytes()
-    var generator = SeededGenerator(seed: 17)
+    var generator = SeededBytes(seed: 17)
     for _ in 0..<2000 {
       var bytes = original
       for _ in 0..<Int.random(in: 1...4, using: &generator) {
@@ -160,7 +161,7 @@ import ImageFiles
       width: 6, height: 5, bitDepth: 8, colorType: 2,
       rows: (0..<5).map { row in (0..<18).map { UInt8(row * 18 + $0) } })
     let chunks = PNGBuilder.chunkOffsets(original)
-    var generator = SeededGenerator(seed: 19)
+    var generator = SeededBytes(seed: 19)
     var failures = 0
     for _ in 0..<2000 {
       var bytes = original

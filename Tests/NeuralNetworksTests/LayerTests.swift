@@ -21,6 +21,18 @@ import Testing
     }
   }
 
+  /// Normalization and dropout follow every hidden layer but the first, as in PyTorch-GAN's MLPs.
+  @Test func multilayerPerceptronLayersInOrder() {
+    var generator = SplitMix64(seed: 4)
+    let kinds = { (layers: [any Layer]) in layers.map { "\(type(of: $0))" } }
+    let normalized = MultilayerPerceptron.layers(inputSize: 3, hiddenWidths: [5, 6, 7], outputSize: 2, negativeSlope: 0.2, batchNormEpsilon: 0.8, using: &generator)
+    #expect(kinds(normalized) == ["Dense", "LeakyReLU", "Dense", "BatchNorm", "LeakyReLU", "Dense", "BatchNorm", "LeakyReLU", "Dense"])
+    #expect(normalized.compactMap { ($0 as? Dense)?.weight.shape } == [[5, 3], [6, 5], [7, 6], [2, 7]])
+    let dropped = MultilayerPerceptron.layers(inputSize: 3, hiddenWidths: [4, 4], outputSize: 1, negativeSlope: 0, dropoutProbability: 0.4, using: &generator)
+    #expect(kinds(dropped) == ["Dense", "LeakyReLU", "Dense", "Dropout", "LeakyReLU", "Dense"])
+    #expect(kinds(MultilayerPerceptron.layers(inputSize: 3, hiddenWidths: [], outputSize: 1, negativeSlope: 0.2, using: &generator)) == ["Dense"])
+  }
+
   @Test func namesFollowPyTorch() {
     var generator = SplitMix64(seed: 2)
     let inner = Sequential {

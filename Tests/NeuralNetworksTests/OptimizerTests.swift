@@ -127,6 +127,54 @@ private func expectClose(_ actual: [[Double]], _ expected: [[Double]], tolerance
   }
 }
 
+@Suite struct RMSPropTests {
+  @Test func matchesHandComputation() {
+    // θ₀ = (1, −2), g = 2θ, η = 0.01, α = 0.99, ε = 1e-8 (PyTorch's RMSprop defaults but η).
+    //   1: v = 0.01·2² = 0.04,  θ = 1 − 0.01·2 / (√0.04 + 1e-8) = 0.900000005
+    //   2: g = 1.80000001, v = 0.99·0.04 + 0.01·g² = 0.0720000004,
+    //      θ = 0.900000005 − 0.01·g / (√v + 1e-8) = 0.8329179680
+    // Step 3 continues the same recurrence (computed in double precision); the second element,
+    // its gradient twice as large and of the other sign, moves by the same steps.
+    for dtype in DType.allCases {
+      let theta = Parameter(Tensor(shape: [2], scalars: [1, -2], dtype: dtype))
+      let rmsprop = RMSProp(parameters: [theta], learningRate: 0.01)
+      expectClose(minimizeSumOfSquares(rmsprop, theta, steps: 3), [
+        [0.9000000049999998, -1.9000000025],
+        [0.8329179679700331, -1.8309433291098638],
+        [0.7799822732436351, -1.7753494456014602],
+      ], tolerance: dtype == .float64 ? 1e-12 : 1e-6)
+      #expect(rmsprop.stepCount == 3)
+    }
+  }
+
+  @Test func centeredWithMomentumAndWeightDecayMatchesHandComputation() {
+    // g = 2θ + 0.1θ = 2.1 at θ₀ = 1, μ = 0.9, centered: ḡ = 0.01·2.1 = 0.021,
+    //   v = 0.01·2.1² = 0.0441, s = √(0.0441 − 0.021²) + 1e-8 = 0.2089474,
+    //   b = 2.1 / s = 10.050378, θ = 1 − 0.01·b = 0.8994962.
+    let theta = Parameter(Tensor(shape: [2], scalars: [1, -2], dtype: .float64))
+    let rmsprop = RMSProp(parameters: [theta], learningRate: 0.01, weightDecay: 0.1, momentum: 0.9, centered: true)
+    expectClose(minimizeSumOfSquares(rmsprop, theta, steps: 3), [
+      [0.8994962232840834, -1.899496220879081],
+      [0.7413059803152443, -1.7392987512107194],
+      [0.5496501643993552, -1.5406780199844428],
+    ], tolerance: 1e-12)
+    #expect(rmsprop.exportState().tensors.keys.sorted() == ["0.grad_avg", "0.momentum_buffer", "0.square_avg", "0.step"])
+  }
+
+  @Test func stateRoundTripContinuesBitForBit() throws {
+    let start: [Double] = (0..<11).map { Double($0) / 3 - 1.5 }
+    let theta = Parameter(Tensor(shape: [11], scalars: start))
+    let rmsprop = RMSProp(parameters: [theta], learningRate: 0.01, momentum: 0.5)
+    _ = minimizeSumOfSquares(rmsprop, theta, steps: 2)
+    let copy = Parameter(theta.value.copied())
+    let restored = RMSProp(parameters: [copy], learningRate: 0.01, momentum: 0.5)
+    try restored.importState(rmsprop.exportState())
+    #expect(minimizeSumOfSquares(rmsprop, theta, steps: 2) == minimizeSumOfSquares(restored, copy, steps: 2))
+    #expect(throws: StateImportError.self) { try Adam(parameters: [copy]).importState(rmsprop.exportState()) }
+    #expect(throws: StateImportError.self) { try RMSProp(parameters: [copy]).importState(rmsprop.exportState()) }
+  }
+}
+
 @Suite struct OptimizerVectorLoopTests {
   /// 19 elements: two eight-lane blocks and a three-element scalar tail.
   private static let start: [Double] = (0..<19).map { Double($0 % 5) - 1.7 }
@@ -149,16 +197,19 @@ private func expectClose(_ actual: [[Double]], _ expected: [[Double]], tolerance
     }
   }
 
-  @Test(arguments: ["adam", "sgd"])
+  @Test(arguments: ["adam", "sgd", "rmsprop"])
   func laneAndTailGiveIdenticalBits(kind: String) {
     // The same starting value at a vector lane (index 2) and in the tail (index 18).
     var values = [Float](repeating: 0.25, count: 19)
     values[2] = 0.7
     values[18] = 0.7
     let theta = Parameter(Tensor(shape: [19], scalars: values))
-    let optimizer: any Optimizer = kind == "adam"
-      ? Adam(parameters: [theta], learningRate: 0.01)
-      : SGD(parameters: [theta], learningRate: 0.01, momentum: 0.9, weightDecay: 0.1)
+    let optimizer: any Optimizer
+    switch kind {
+    case "adam": optimizer = Adam(parameters: [theta], learningRate: 0.01)
+    case "sgd": optimizer = SGD(parameters: [theta], learningRate: 0.01, momentum: 0.9, weightDecay: 0.1)
+    default: optimizer = RMSProp(parameters: [theta], learningRate: 0.01, weightDecay: 0.1, momentum: 0.9, centered: true)
+    }
     let trajectory = minimizeSumOfSquares(optimizer, theta, steps: 4)
     for state in trajectory {
       #expect(state[2].bitPattern == state[18].bitPattern)

@@ -2,6 +2,8 @@ import Datasets
 import Foundation
 import ImageFiles
 import Testing
+import ZooRuns
+import _TestSupport
 @testable import zoo
 
 /// Every kind of bad input reaches the user as a message naming the file and the problem, and
@@ -19,7 +21,7 @@ import Testing
   }
 
   @Test func missingDataRootAndMissingMNIST() {
-    let root = RunnerTemporaryFolder()
+    let root = TemporaryFolder()
     let missingRoot = Self.failure("mnist", dataRoot: root.path + "/nowhere")
     #expect(missingRoot?.contains("nowhere: the data root (from --data-root) does not exist") == true, "\(missingRoot ?? "no error")")
     #expect(missingRoot?.contains("zoo data fetch mnist") == true)
@@ -28,7 +30,7 @@ import Testing
   }
 
   @Test func brokenMNISTFiles() {
-    let root = RunnerTemporaryFolder()
+    let root = TemporaryFolder()
     let images = IDXArray(shape: [4, 2, 2], bytes: [UInt8](repeating: 9, count: 16)).encoded()
     // Truncated gzip.
     let gz = Gzip.compress(images)
@@ -45,17 +47,17 @@ import Testing
   }
 
   @Test func brokenImageFolders() throws {
-    let empty = RunnerTemporaryFolder()
+    let empty = TemporaryFolder()
     #expect(Self.failure(empty.path)?.contains("no images") == true)
     #expect(Self.failure(empty.path + "/absent")?.contains("absent: no such folder") == true)
 
-    let mixed = RunnerTemporaryFolder()
+    let mixed = TemporaryFolder()
     mixed.write(try Image(width: 5, height: 5, channels: 1).pngBytes(), to: "a.png")
     mixed.write(try Image(width: 6, height: 5, channels: 3).jpegBytes(), to: "b.jpg")
     #expect(Self.failure(mixed.path + ":size=native,channels=1")?.contains("images differ in size: a.png is 5×5 (1 images), b.jpg is 6×5 (1 images)") == true)
     #expect(Self.failure(mixed.path)?.contains("images differ in channel count") == true)
 
-    let corrupt = RunnerTemporaryFolder()
+    let corrupt = TemporaryFolder()
     corrupt.write(Array("P5\n4 4\n255\n".utf8) + [1, 2, 3], to: "face.pgm")
     let message = Self.failure(corrupt.path)
     #expect(message?.contains("face.pgm: PGM: raster truncated: 4×4 needs 16 bytes, found 3") == true, "\(message ?? "no error")")

@@ -3,27 +3,18 @@ import Foundation
 import ImageFiles
 import Testing
 import ZooEvaluation
+import ZooRuns
+import _TestSupport
 @testable import zoo
 
-/// `zoo sample --class`, one-row-per-class grids, and `zoo evaluate --check`'s bar.
+/// `zoo sample --class` and one-row-per-class grids.
 @Suite struct ConditionalSamplingTests {
-  static let tiny = ["latentDimension=4", "embeddingDimension=3", "multilayer.generatorWidths=[8,8]", "multilayer.discriminatorWidths=[8]"]
-
-  static func trainConditional(in folder: RunnerTemporaryFolder) throws -> String {
-    let directory = folder.file("cgan")
-    let session = try RunSession.create(
-      variant: "cgan", dataset: "shapes:size=8", objective: nil, steps: 2, batchSize: 4, seed: 0, overrides: tiny,
-      directory: URL(fileURLWithPath: directory), sampleInterval: nil, checkpointInterval: nil, commandLine: [])
-    try session.train(resuming: false)
-    return directory
-  }
-
-  @Test func classRowsGiveOneRowPerClass() {
-    #expect(RunSession.classRows(classCount: 3, perClass: 2) == [0, 0, 1, 1, 2, 2])
+  static func trainConditional(in folder: TemporaryFolder) throws -> String {
+    try RunnerFixtures.train("cgan", dataset: "shapes:size=8", in: folder, steps: 2)
   }
 
   @Test func sampleDrawsTheClassAskedForByIndexOrName() throws {
-    let folder = RunnerTemporaryFolder()
+    let folder = TemporaryFolder()
     let run = try Self.trainConditional(in: folder)
     try SampleCommand.parse([run, "--class", "2", "--count", "5", "--format", "npy", "--out", folder.file("two.npy")]).run()
     try SampleCommand.parse([run, "--class", "square", "--count", "5", "--format", "npy", "--out", folder.file("square.npy")]).run()
@@ -31,15 +22,14 @@ import ZooEvaluation
     let two = try NumPyArray(decoding: folder.bytes("two.npy")), zero = try NumPyArray(decoding: folder.bytes("zero.npy"))
     #expect(two.shape == [5, 3, 8, 8])
     #expect(two.values != zero.values, "the same noise for another class gives other images")
-    let session = try RunSession.open(URL(fileURLWithPath: run))
-    let squareIndex = try session.classLabel("square")
+    let squareIndex = try Run.open(URL(fileURLWithPath: run), registry: registry).classLabel("square")
     #expect(squareIndex == 1)
     try SampleCommand.parse([run, "--class", "\(squareIndex)", "--count", "5", "--format", "npy", "--out", folder.file("one.npy")]).run()
     #expect(try NumPyArray(decoding: folder.bytes("square.npy")).values == NumPyArray(decoding: folder.bytes("one.npy")).values)
   }
 
   @Test func conditionalPNGHasOneRowPerClass() throws {
-    let folder = RunnerTemporaryFolder()
+    let folder = TemporaryFolder()
     let run = try Self.trainConditional(in: folder)
     try SampleCommand.parse([run, "--out", folder.file("rows.png")]).run()
     try SampleCommand.parse([run, "--count", "8", "--class", "1", "--out", folder.file("one.png")]).run()
@@ -65,36 +55,16 @@ import ZooEvaluation
   }
 
   @Test func badClassesAreNamed() throws {
-    let folder = RunnerTemporaryFolder()
+    let folder = TemporaryFolder()
     let run = try Self.trainConditional(in: folder)
     #expect { try SampleCommand.parse([run, "--class", "7"]).run() } throws: {
       "\($0)".contains("no class '7'") && "\($0)".contains("circle")
     }
     #expect { try SampleCommand.parse([run, "--class", "hexagon"]).run() } throws: { "\($0)".contains("0…4") }
     #expect { try SampleCommand.parse([run, "--class", "1,,2"]).run() } throws: { "\($0)".contains("no class ''") }
-    let unconditional = try SampleOutputTests.train("shapes:size=8", in: folder, steps: 1)
+    let other = TemporaryFolder()
+    let unconditional = try RunnerFixtures.train(dataset: "shapes:size=8", in: other, steps: 1)
     #expect { try SampleCommand.parse([unconditional, "--class", "1"]).run() } throws: { "\($0)".contains("needs a conditional variant") }
     #expect { try EvaluateCommand.parse([unconditional, "--label-control"]).run() } throws: { "\($0)".contains("needs a conditional run") }
-  }
-
-  @Test func checkHoldsRunsToTheirBar() {
-    var metrics = RunMetrics(variant: "dcgan", dataset: "mnist", objective: "non-saturating")
-    let even = LabelHistogram(counts: Array(repeating: 100, count: 10))
-    metrics.classifier = ClassifierFigures(classifierDataset: "mnist", classifierTestAccuracy: 0.99, histogram: even, conditional: nil)
-    #expect(metrics.shortfalls(targetAccuracy: 0.95).isEmpty)
-    // 4.8% of the samples for digit 3: below half the uniform share.
-    var counts = Array(repeating: 106, count: 10)
-    counts[3] = 48
-    counts[0] += 4
-    metrics.classifier = ClassifierFigures(classifierDataset: "mnist", classifierTestAccuracy: 0.99, histogram: LabelHistogram(counts: counts), conditional: nil)
-    let shortfalls = metrics.shortfalls(targetAccuracy: 0.95)
-    #expect(shortfalls.count == 1 && shortfalls[0].hasPrefix("class 3 has 4.8%"))
-
-    // Conditional: every class at least the target; class 1 drawn as asked 90 times in 100.
-    let confusion = [[98, 2], [10, 90]]
-    let conditional = ConditionalAccuracy(confusion: confusion, unclassifiedCounts: [0, 0])
-    metrics.classifier = ClassifierFigures(classifierDataset: "x", classifierTestAccuracy: nil, histogram: LabelHistogram(counts: [108, 92]), conditional: conditional)
-    #expect(metrics.shortfalls(targetAccuracy: 0.9).isEmpty)
-    #expect(metrics.shortfalls(targetAccuracy: 0.95) == ["class 1 drawn as asked 90.0% of the time, below 95.0%"])
   }
 }

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+import ZooBenchmarks
+import ZooRuns
+import _TestSupport
 @testable import zoo
 
 @Suite struct RegistryTests {
   /// The package root, found from this file's path (Tests/RunnerTests/…).
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  let root = SharedData.packageRoot
 
   @Test func namesAreUniqueAndKebabCase() {
-    for names in [allVariants.map { $0.name }, allObjectives.map { $0.name }, DataCatalog.names, allBenchmarkWorkloads.map { $0.name }] {
+    for names in [registry.variants.map { $0.name }, registry.objectives.map { $0.name }, DataCatalog.names, allBenchmarkWorkloads.map { $0.name }] {
       #expect(Set(names).count == names.count, "duplicate names in \(names)")
       for name in names {
         #expect(name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(name) is not kebab-case")
@@ -17,7 +20,7 @@ import Testing
 
   @Test func everyVariantHasAReadmeThatNamesItsPaper() throws {
     let folders = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Zoo").path)
-    for variant in allVariants {
+    for variant in registry.variants {
       let readme = folders.lazy.map { self.root.appendingPathComponent("Zoo/\($0)/README.md") }
         .first { (try? String(contentsOf: $0, encoding: .utf8))?.contains("`\(variant.name)`") == true }
       #expect(readme != nil, "no Zoo/<Name>/README.md mentions `\(variant.name)`")
@@ -27,13 +30,13 @@ import Testing
 
   @Test func unknownNamesListTheValidOnesAndSuggestTheNearest() {
     #expect {
-      _ = try Registry.variant(named: "gna")
+      _ = try registry.variant(named: "gna")
     } throws: { error in
       let message = "\(error)"
       return message.contains("unknown variant 'gna'") && message.contains("gan") && message.contains("Did you mean 'gan'?")
     }
     #expect {
-      _ = try Registry.objective(named: "wgan")
+      _ = try registry.objective(named: "wgan")
     } throws: { "\($0)".contains("Did you mean 'wgan-gp'?") }
     #expect {
       _ = try DataCatalog.source(named: "ring")

@@ -1,33 +1,20 @@
 import Foundation
+import ZooRuns
+import _TestSupport
+@testable import zoo
 
-/// Real data beside the package root (`../shared/datasets`), found from this file's path.
-enum RunnerSharedData {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/datasets").standardizedFileURL.path
-  static var hasMNIST: Bool { FileManager.default.fileExists(atPath: folder + "/mnist/train-images-idx3-ubyte.gz") }
-  static var hasFaces: Bool { FileManager.default.fileExists(atPath: folder + "/att_faces/s1/1.pgm") }
-}
+/// Runs trained through the runner's own registry.
+enum RunnerFixtures {
+  static let tinyGAN = ["latentDimension=4", "generatorWidths=[8,8]", "discriminatorWidths=[8]"]
+  static let tinyConditionalGAN = ["latentDimension=4", "embeddingDimension=3", "multilayer.generatorWidths=[8,8]", "multilayer.discriminatorWidths=[8]"]
 
-/// A fresh folder under the system temporary directory, removed when released.
-final class RunnerTemporaryFolder {
-  let path: String
-
-  init() {
-    path = NSTemporaryDirectory() + "RunnerTests-\(UUID().uuidString)"
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-
-  func file(_ name: String) -> String { path + "/" + name }
-
-  func write(_ bytes: [UInt8], to name: String) {
-    let url = URL(fileURLWithPath: file(name))
-    try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    precondition(FileManager.default.createFile(atPath: url.path, contents: Data(bytes)))
-  }
-
-  func bytes(_ name: String) -> [UInt8] {
-    [UInt8](FileManager.default.contents(atPath: file(name)) ?? Data())
+  /// Trains a tiny `variant` for `steps` steps into `folder/run`; the run directory's path.
+  static func train(_ variant: String = "gan", dataset: String, dataRoot: String? = nil, in folder: TemporaryFolder, steps: Int = 3) throws -> String {
+    let directory = folder.file("run")
+    let specification = RunSpecification(
+      variant: variant, dataset: dataset, dataRoot: dataRoot, steps: steps, batchSize: variant == "cgan" ? 4 : 4,
+      overrides: variant == "cgan" ? tinyConditionalGAN : tinyGAN)
+    try Run.create(specification, registry: registry, in: URL(fileURLWithPath: directory)).train()
+    return directory
   }
 }

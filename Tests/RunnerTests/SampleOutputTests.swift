@@ -3,23 +3,19 @@ import Foundation
 import ImageFiles
 import TensorBackend
 import Testing
+import ZooEvaluation
+import ZooRuns
+import _TestSupport
 @testable import zoo
 
 /// `zoo train` on image data sources from the catalog, then `zoo sample` in every format.
 @Suite struct SampleOutputTests {
-  static let tiny = ["latentDimension=4", "generatorWidths=[8,8]", "discriminatorWidths=[8]"]
-
-  static func train(_ dataset: String, in folder: RunnerTemporaryFolder, steps: Int = 3) throws -> String {
-    let directory = folder.file("run")
-    let session = try RunSession.create(
-      variant: "gan", dataset: dataset, objective: nil, steps: steps, batchSize: 4, seed: 0, overrides: tiny,
-      directory: URL(fileURLWithPath: directory), sampleInterval: nil, checkpointInterval: nil, commandLine: [])
-    try session.train(resuming: false)
-    return directory
+  static func train(_ dataset: String, in folder: TemporaryFolder, steps: Int = 3) throws -> String {
+    try RunnerFixtures.train(dataset: dataset, in: folder, steps: steps)
   }
 
   @Test func grayFolderRunSamplesAsPNGNpyAndIDX() throws {
-    let folder = RunnerTemporaryFolder()
+    let folder = TemporaryFolder()
     for i in 0..<6 {
       folder.write(try Image(width: 10, height: 6, channels: 1, repeating: UInt8(40 * i)).pngBytes(), to: "images/\(i).png")
     }
@@ -43,7 +39,7 @@ import Testing
   }
 
   @Test func colorShapesRunWritesFourDimensionalIDX() throws {
-    let folder = RunnerTemporaryFolder()
+    let folder = TemporaryFolder()
     let run = try Self.train("shapes:size=8", in: folder, steps: 2)
     try SampleCommand.parse([run, "--count", "3", "--format", "idx", "--out", folder.file("s.idx")]).run()
     let idx = folder.bytes("s.idx")
@@ -55,7 +51,7 @@ import Testing
   }
 
   @Test func pointRunsWriteNpyAndRefuseIDX() throws {
-    let folder = RunnerTemporaryFolder()
+    let folder = TemporaryFolder()
     let run = try Self.train("ring8", in: folder, steps: 2)
     try SampleCommand.parse([run, "--count", "7", "--format", "npy", "--out", folder.file("p.npy")]).run()
     #expect(try NumPyArray(decoding: folder.bytes("p.npy")).shape == [7, 2])
@@ -64,14 +60,12 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: folder.file("p.png")))
   }
 
-  @Test(.enabled(if: RunnerSharedData.hasMNIST, "needs ../shared/datasets/mnist beside the package root"))
+  @Test(.enabled(if: SharedData.hasMNIST, "needs ../shared/datasets/mnist beside the package root"))
   func mnistRunRecordsItsAbsoluteDataRoot() throws {
-    let folder = RunnerTemporaryFolder()
-    let session = try RunSession.create(
-      variant: "gan", dataset: "mnist", dataRoot: RunnerSharedData.folder, objective: nil, steps: 1, batchSize: 2, seed: 0, overrides: Self.tiny,
-      directory: URL(fileURLWithPath: folder.file("run")), sampleInterval: nil, checkpointInterval: nil, commandLine: [])
-    #expect(session.configuration.dataRoot == RunnerSharedData.folder)
-    #expect(try RunSession.open(URL(fileURLWithPath: folder.file("run"))).data.description.sampleShape == [1, 28, 28])
+    let folder = TemporaryFolder()
+    let run = try RunnerFixtures.train(dataset: "mnist", dataRoot: SharedData.folder, in: folder, steps: 1)
+    #expect(try RunView(URL(fileURLWithPath: run)).configuration.dataRoot == SharedData.folder)
+    #expect(try Run.open(URL(fileURLWithPath: run), registry: registry).data.sampleShape == [1, 28, 28])
   }
 
   /// The bytes `zoo sample --format npy` writes are numpy's own: numpy loads them when present.

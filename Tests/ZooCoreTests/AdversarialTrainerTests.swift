@@ -79,7 +79,7 @@ struct InspectedPenaltyObjective: Objective {
     let g = LinearRecordingGenerator(), d = LinearCritic()
     let lambda = 3.0
     let trainer = AdversarialTrainer(generator: g, discriminator: d, objective: WassersteinGradientPenaltyObjective(penaltyWeight: lambda),
-                                     settings: sgd(k: 1), batchSize: 16)
+                                     settings: sgd(k: 1), environment: TrainingEnvironment(batchSize: 16))
     let w0 = d.weight.value.scalars, b0 = d.bias.value.scalar, g0 = g.weight.value.scalars
     var source: any BatchSource = RecordingSource()
     let log = (source as! RecordingSource).log
@@ -110,7 +110,7 @@ struct InspectedPenaltyObjective: Objective {
   @Test func everyCriticStepDrawsFreshDataAndNoise() throws {
     let g = LinearRecordingGenerator(), d = LinearCritic()
     let objective = InspectedPenaltyObjective()
-    let trainer = AdversarialTrainer(generator: g, discriminator: d, objective: objective, settings: sgd(k: 3), batchSize: 8)
+    let trainer = AdversarialTrainer(generator: g, discriminator: d, objective: objective, settings: sgd(k: 3), environment: TrainingEnvironment(batchSize: 8))
     var source: any BatchSource = RecordingSource()
     let log = (source as! RecordingSource).log
     var rng = SplitMix64(seed: 5)
@@ -127,5 +127,58 @@ struct InspectedPenaltyObjective: Objective {
     #expect(d.trainableAtCall.dropLast().allSatisfy { $0 }, "\(d.trainableAtCall)")
     let unfrozen = d.parameters.allSatisfy { $0.requiresGradient }
     #expect(unfrozen, "the critic is unfrozen again after the generator step")
+  }
+
+  /// Batches handed to the trainer are the ones it trains on, in order, and their condition
+  /// (not their labels) reaches both networks.
+  @Test func steppedOnHandedBatchesWithTheirCondition() throws {
+    final class ConditionRecorder: Discriminator {
+      let inner = LinearCritic()
+      var conditions: [[Double]?] = []
+      var sublayers: [(name: String, layer: any Layer)] { [("inner", inner)] }
+      func callAsFunction(_ x: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
+        conditions.append(condition?.scalars)
+        return inner(x, condition: nil, context: &context)
+      }
+    }
+    let g = LinearRecordingGenerator(), d = ConditionRecorder()
+    let trainer = AdversarialTrainer(generator: g, discriminator: d, objective: NonSaturatingObjective(), settings: sgd(k: 2), environment: TrainingEnvironment(batchSize: 3))
+    let batches = (0..<2).map { i in
+      Batch(samples: Tensor(shape: [3, 2], scalars: (0..<6).map { Double($0 + 10 * i) }), condition: Tensor(shape: [3], scalars: [Double(i), 7, 8]), labels: Tensor(shape: [3], scalars: [0, 0, 0]))
+    }
+    var rng = SplitMix64(seed: 3)
+    let record = try trainer.step(on: batches, using: &rng)
+    #expect(record.samplesConsumed == 6)
+    #expect(d.conditions.map { $0?.first } == [0, 0, 1, 1, 1], "\(d.conditions)")
+    #expect(record.diagnostics.map(\.name) == ["mean_d_real", "mean_d_fake"])
+    #expect(record.losses.map(\.name) == ["discriminator", "generator"])
+  }
+
+  /// The constraint follows every critic step, before the next one reads the critic; the
+  /// optimizers come from the environment, through its wrapper.
+  @Test func constraintAfterEveryCriticStepAndOptimizersFromTheEnvironment() throws {
+    final class Clamp: ParameterConstraint {
+      var calls = 0
+      func apply(to parameters: [Parameter]) {
+        calls += 1
+        for parameter in parameters { parameter.assign(Tensor(shape: parameter.shape, scalars: parameter.value.scalars.map { min(max($0, -0.125), 0.125) }, dtype: parameter.dtype)) }
+      }
+    }
+    final class Counted { var wrapped: [String] = [] }
+    let counted = Counted()
+    let environment = TrainingEnvironment(batchSize: 4, rank: 0, worldSize: 1) { optimizer in
+      counted.wrapped.append(optimizer.exportState().kind)
+      return optimizer
+    }
+    let g = LinearRecordingGenerator(), d = LinearCritic()
+    let clamp = Clamp()
+    let trainer = AdversarialTrainer(generator: g, discriminator: d, objective: WassersteinObjective(), settings: sgd(k: 3), environment: environment, discriminatorConstraint: clamp)
+    #expect(counted.wrapped == ["sgd", "sgd"])
+    var source: any BatchSource = RecordingSource()
+    var rng = SplitMix64(seed: 9)
+    _ = try trainer.step(data: &source, using: &rng)
+    #expect(clamp.calls == 3)
+    #expect(d.parameters.allSatisfy { $0.value.scalars.allSatisfy { Swift.abs($0) <= 0.125 } })
+    #expect(trainer.networks.map(\.name) == ["generator", "discriminator"])
   }
 }

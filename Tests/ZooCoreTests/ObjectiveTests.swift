@@ -79,10 +79,31 @@ import ZooCore
     expectClose(g[2], 10 * 2 * 4 * 4 / 5, tolerance: 1e-9)
   }
 
+  @Test func wasserstein() {
+    let o = WassersteinObjective()
+    expectClose(o.discriminatorLoss(realLogits: real, fakeLogits: fake).scalar, mean(fake.scalars) - mean(real.scalars))
+    expectClose(o.generatorLoss(fakeLogits: fake).scalar, -mean(fake.scalars))
+    #expect(gradient({ o.discriminatorLoss(realLogits: $0, fakeLogits: fake) }, at: real).allSatisfy { $0 == -0.25 })
+    #expect(o.score(real).scalars == real.scalars, "a critic value, not a probability")
+    #expect(WassersteinObjective.recommendedSettings == AdversarialSettings(
+      discriminatorStepsPerGeneratorStep: 5, generatorOptimizer: .rmsprop(learningRate: 5e-5), discriminatorOptimizer: .rmsprop(learningRate: 5e-5)))
+  }
+
+  /// Variants ask objectives what they need, never which type they are.
+  @Test func traitsSayWhatTheCriticNeeds() {
+    #expect(WassersteinGradientPenaltyObjective.traits == .penalizesCriticGradient)
+    #expect(WassersteinObjective.traits == .needsLipschitzCritic)
+    for o in [MinimaxObjective.self as any Objective.Type, NonSaturatingObjective.self, LeastSquaresObjective.self, HingeObjective.self] {
+      #expect(o.traits.isEmpty, "\(o.name)")
+    }
+    let names = StandardObjectives.all.map { $0.name }
+    #expect(names == ["minimax", "non-saturating", "least-squares", "hinge", "wasserstein", "wgan-gp"])
+  }
+
   @Test func onlyWassersteinHasAPenalty() {
     var generator = SplitMix64(seed: 1)
     let x = Tensor.zeros([2, 3], dtype: .float64)
-    for o in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective()] {
+    for o in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective(), WassersteinObjective()] {
       #expect(o.discriminatorPenalty(real: x, fake: x, critic: { $0 }, using: &generator) == nil, "\(o.name)")
     }
   }

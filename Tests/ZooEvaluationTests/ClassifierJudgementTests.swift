@@ -77,4 +77,24 @@ import ZooEvaluation
     #expect(histogram.description.hasPrefix("classes 2/3"))
     #expect(accuracy.description.hasPrefix("lowest 50.0%"))
   }
+
+  /// The report holds runs to their bar: every share within ½ and 1½ times 1/K unconditionally;
+  /// every class drawn as asked at least the target share of the time conditionally.
+  @Test func shortfallsHoldRunsToTheirBar() {
+    let even = ClassifierJudgementReport(classifierDataset: "mnist", classifierTestAccuracy: 0.99, histogram: LabelHistogram(counts: Array(repeating: 100, count: 10)), conditional: nil)
+    #expect(even.shortfalls(targetAccuracy: 0.95).isEmpty)
+    // 4.8% of the samples for digit 3: below half the uniform share.
+    var counts = Array(repeating: 106, count: 10)
+    counts[3] = 48
+    counts[0] += 4
+    let short = ClassifierJudgementReport(classifierDataset: "mnist", classifierTestAccuracy: 0.99, histogram: LabelHistogram(counts: counts), conditional: nil)
+    let shortfalls = short.shortfalls(targetAccuracy: 0.95)
+    #expect(shortfalls.count == 1 && shortfalls[0].hasPrefix("class 3 has 4.8%"))
+
+    // Conditional: every class at least the target; class 1 drawn as asked 90 times in 100.
+    let conditional = ConditionalAccuracy(confusion: [[98, 2], [10, 90]], unclassifiedCounts: [0, 0])
+    let report = ClassifierJudgementReport(classifierDataset: "x", classifierTestAccuracy: nil, histogram: LabelHistogram(counts: [108, 92]), conditional: conditional)
+    #expect(report.shortfalls(targetAccuracy: 0.9).isEmpty)
+    #expect(report.shortfalls(targetAccuracy: 0.95) == ["class 1 drawn as asked 90.0% of the time, below 95.0%"])
+  }
 }

@@ -12,7 +12,7 @@ public final class ConditionalConvolutionalDiscriminator: Discriminator {
   let labelEmbedding: Embedding
   let network: ConvolutionalDiscriminator
 
-  public init(configuration: ConditionalGAN.Configuration, geometry: ConvolutionalGeometry, classCount: Int, using generator: inout SplitMix64) {
+  public init(configuration: ConditionalGANVariant.Configuration, geometry: ConvolutionalGeometry, classCount: Int, using generator: inout SplitMix64) {
     let settings = configuration.convolutional
     self.classCount = classCount
     labelEmbedding = Embedding(classCount: classCount, dimension: configuration.embeddingDimension, using: &generator)

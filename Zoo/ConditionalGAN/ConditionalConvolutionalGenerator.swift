@@ -12,7 +12,7 @@ public final class ConditionalConvolutionalGenerator: Generator {
   let labelEmbedding: Embedding
   let network: ConvolutionalGenerator
 
-  public init(configuration: ConditionalGAN.Configuration, geometry: ConvolutionalGeometry, classCount: Int, using generator: inout SplitMix64) {
+  public init(configuration: ConditionalGANVariant.Configuration, geometry: ConvolutionalGeometry, classCount: Int, using generator: inout SplitMix64) {
     latentDimension = configuration.latentDimension
     self.classCount = classCount
     labelEmbedding = Embedding(classCount: classCount, dimension: configuration.embeddingDimension, using: &generator)

@@ -15,20 +15,13 @@ public final class ConditionalMultilayerDiscriminator: Discriminator {
   let labelEmbedding: Embedding
   let network: Sequential
 
-  public init(configuration: ConditionalGAN.Configuration, sampleShape: [Int], classCount: Int, using generator: inout SplitMix64) {
+  public init(configuration: ConditionalGANVariant.Configuration, sampleShape: [Int], classCount: Int, using generator: inout SplitMix64) {
     let settings = configuration.multilayer
     self.classCount = classCount
     labelEmbedding = Embedding(classCount: classCount, dimension: configuration.embeddingDimension, using: &generator)
-    var layers: [any Layer] = []
-    var width = sampleShape.reduce(1, *) + configuration.embeddingDimension
-    for (index, next) in settings.discriminatorWidths.enumerated() {
-      layers.append(Dense(inputSize: width, outputSize: next, using: &generator))
-      if index > 0 && settings.dropoutProbability > 0 { layers.append(Dropout(probability: settings.dropoutProbability)) }
-      layers.append(LeakyReLU(negativeSlope: settings.negativeSlope))
-      width = next
-    }
-    layers.append(Dense(inputSize: width, outputSize: 1, using: &generator))
-    network = Sequential(layers)
+    network = Sequential(MultilayerPerceptron.layers(
+      inputSize: sampleShape.reduce(1, *) + configuration.embeddingDimension, hiddenWidths: settings.discriminatorWidths, outputSize: 1,
+      negativeSlope: settings.negativeSlope, dropoutProbability: settings.dropoutProbability, using: &generator))
   }
 
   public var sublayers: [(name: String, layer: any Layer)] { [("label_embedding", labelEmbedding), ("model", network)] }

@@ -15,23 +15,16 @@ public final class ConditionalMultilayerGenerator: Generator {
   let labelEmbedding: Embedding
   let network: Sequential
 
-  public init(configuration: ConditionalGAN.Configuration, sampleShape: [Int], classCount: Int, using generator: inout SplitMix64) {
+  public init(configuration: ConditionalGANVariant.Configuration, sampleShape: [Int], classCount: Int, using generator: inout SplitMix64) {
     let settings = configuration.multilayer
     latentDimension = configuration.latentDimension
     self.sampleShape = sampleShape
     self.classCount = classCount
     labelEmbedding = Embedding(classCount: classCount, dimension: configuration.embeddingDimension, using: &generator)
-    var layers: [any Layer] = []
-    var width = configuration.embeddingDimension + configuration.latentDimension
-    for (index, next) in settings.generatorWidths.enumerated() {
-      layers.append(Dense(inputSize: width, outputSize: next, using: &generator))
-      if settings.generatorBatchNorm && index > 0 {
-        layers.append(BatchNorm(featureCount: next, epsilon: settings.batchNormEpsilon))
-      }
-      layers.append(LeakyReLU(negativeSlope: settings.negativeSlope))
-      width = next
-    }
-    layers.append(Dense(inputSize: width, outputSize: sampleShape.reduce(1, *), using: &generator))
+    var layers = MultilayerPerceptron.layers(
+      inputSize: configuration.embeddingDimension + configuration.latentDimension, hiddenWidths: settings.generatorWidths,
+      outputSize: sampleShape.reduce(1, *), negativeSlope: settings.negativeSlope,
+      batchNormEpsilon: settings.generatorBatchNorm ? settings.batchNormEpsilon : nil, using: &generator)
     if settings.tanhOutput { layers.append(Tanh()) }
     network = Sequential(layers)
   }

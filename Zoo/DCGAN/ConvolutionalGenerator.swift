@@ -25,7 +25,7 @@ public final class ConvolutionalGenerator: Generator {
   ///   - width: ngf, the channels of the last hidden layer; they double towards the input.
   ///   - geometry: the image size and the number of stride-2 layers n.
   ///   - batchNormEpsilon: ε of the batch norms.
-  /// Weights come from PyTorch's default initializers; `DCGAN.makeTrainer` redraws them with
+  /// Weights come from PyTorch's default initializers; `DCGANVariant.makeTrainer` redraws them with
   /// `applyDCGANInitialization`.
   public init(latentDimension: Int, width: Int, geometry: ConvolutionalGeometry, batchNormEpsilon: Double = 1e-5, using generator: inout SplitMix64) {
     precondition(latentDimension > 0 && width > 0, "ConvolutionalGenerator: latent dimension \(latentDimension) and width \(width) must be positive")

@@ -6,7 +6,7 @@ import TensorBackend
 /// x (N, C, H, W) -> y (N, O, (H + 2p − K)/s + 1, (W + 2p − K)/s + 1), rounding down, with filter
 /// "weight" (O, C, K, K) and "bias" (O). DCGAN's discriminator halves the size with K = 4, s = 2,
 /// p = 1 (PyTorch's DCGAN example).
-public final class Conv2D: Layer {
+public final class Conv2D: WeightedLayer {
   public let weight: Parameter
   public let bias: Parameter?
   /// s.
@@ -28,11 +28,9 @@ public final class Conv2D: Layer {
   ) {
     precondition(inputChannels > 0 && outputChannels > 0 && kernelSize > 0, "Conv2D: channels and kernel size must be positive")
     precondition(stride > 0 && padding >= 0, "Conv2D: stride \(stride) must be positive and padding \(padding) not negative")
-    let shape = [outputChannels, inputChannels, kernelSize, kernelSize]
-    weight = Parameter(weightInitializer.tensor(shape, dtype: dtype, using: &generator))
-    self.bias = bias
-      ? Parameter(biasInitializer.tensor([outputChannels], fans: .init(weightShape: shape), dtype: dtype, using: &generator))
-      : nil
+    (weight, self.bias) = Conv2D.makeParameters(
+      weightShape: [outputChannels, inputChannels, kernelSize, kernelSize], biasCount: outputChannels, bias: bias, dtype: dtype,
+      weightInitializer: weightInitializer, biasInitializer: biasInitializer, using: &generator)
     self.stride = stride
     self.padding = padding
   }
@@ -41,14 +39,8 @@ public final class Conv2D: Layer {
   public var outputChannels: Int { weight.shape[0] }
   public var kernelSize: Int { weight.shape[2] }
 
-  public var ownParameters: [(name: String, parameter: Parameter)] {
-    [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
-  }
-
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
     precondition(input.rank == 4 && input.shape[1] == inputChannels, "Conv2D: expects input (N, \(inputChannels), H, W), got shape \(input.shape)")
-    let y = conv2d(input, filter: weight.value, stride: stride, padding: padding)
-    guard let bias else { return y }
-    return y + bias.value.reshaped(to: [1, outputChannels, 1, 1])
+    return addingChannelBias(conv2d(input, filter: weight.value, stride: stride, padding: padding))
   }
 }

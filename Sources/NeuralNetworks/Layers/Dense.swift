@@ -4,7 +4,7 @@ import TensorBackend
 ///
 /// x (N, I) -> y (N, O), with weight W (O, I) stored as PyTorch stores it and bias b (O).
 /// Parameters are named "weight" and "bias".
-public final class Dense: ActivationFusing {
+public final class Dense: WeightedLayer, ActivationFusing {
   public let weight: Parameter
   public let bias: Parameter?
 
@@ -20,19 +20,13 @@ public final class Dense: ActivationFusing {
     using generator: inout some RandomNumberGenerator
   ) {
     precondition(inputSize > 0 && outputSize > 0, "Dense: sizes must be positive, got \(inputSize) -> \(outputSize)")
-    let shape = [outputSize, inputSize]
-    weight = Parameter(weightInitializer.tensor(shape, dtype: dtype, using: &generator))
-    self.bias = bias
-      ? Parameter(biasInitializer.tensor([outputSize], fans: .init(weightShape: shape), dtype: dtype, using: &generator))
-      : nil
+    (weight, self.bias) = Dense.makeParameters(
+      weightShape: [outputSize, inputSize], biasCount: outputSize, bias: bias, dtype: dtype,
+      weightInitializer: weightInitializer, biasInitializer: biasInitializer, using: &generator)
   }
 
   public var inputSize: Int { weight.shape[1] }
   public var outputSize: Int { weight.shape[0] }
-
-  public var ownParameters: [(name: String, parameter: Parameter)] {
-    [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
-  }
 
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
     self(input, activation: .none, context: &context)

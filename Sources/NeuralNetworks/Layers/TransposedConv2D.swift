@@ -8,7 +8,7 @@ import TensorBackend
 /// with filter "weight" (C, O, K, K) laid out as PyTorch lays it out and "bias" (O). DCGAN's
 /// generator doubles the size with K = 4, s = 2, p = 1 and grows z from 1×1 to 4×4 with K = 4,
 /// s = 1, p = 0 (PyTorch's DCGAN example).
-public final class TransposedConv2D: Layer {
+public final class TransposedConv2D: WeightedLayer {
   public let weight: Parameter
   public let bias: Parameter?
   /// s.
@@ -35,11 +35,9 @@ public final class TransposedConv2D: Layer {
     precondition(inputChannels > 0 && outputChannels > 0 && kernelSize > 0, "TransposedConv2D: channels and kernel size must be positive")
     precondition(stride > 0 && padding >= 0, "TransposedConv2D: stride \(stride) must be positive and padding \(padding) not negative")
     precondition(outputPadding >= 0 && outputPadding < stride, "TransposedConv2D: output padding \(outputPadding) must be in 0..<stride (\(stride))")
-    let shape = [inputChannels, outputChannels, kernelSize, kernelSize]
-    weight = Parameter(weightInitializer.tensor(shape, dtype: dtype, using: &generator))
-    self.bias = bias
-      ? Parameter(biasInitializer.tensor([outputChannels], fans: .init(weightShape: shape), dtype: dtype, using: &generator))
-      : nil
+    (weight, self.bias) = TransposedConv2D.makeParameters(
+      weightShape: [inputChannels, outputChannels, kernelSize, kernelSize], biasCount: outputChannels, bias: bias, dtype: dtype,
+      weightInitializer: weightInitializer, biasInitializer: biasInitializer, using: &generator)
     self.stride = stride
     self.padding = padding
     self.outputPadding = outputPadding
@@ -49,14 +47,8 @@ public final class TransposedConv2D: Layer {
   public var outputChannels: Int { weight.shape[1] }
   public var kernelSize: Int { weight.shape[2] }
 
-  public var ownParameters: [(name: String, parameter: Parameter)] {
-    [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
-  }
-
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
     precondition(input.rank == 4 && input.shape[1] == inputChannels, "TransposedConv2D: expects input (N, \(inputChannels), H, W), got shape \(input.shape)")
-    let y = transposedConv2d(input, filter: weight.value, stride: stride, padding: padding, outputPadding: outputPadding)
-    guard let bias else { return y }
-    return y + bias.value.reshaped(to: [1, outputChannels, 1, 1])
+    return addingChannelBias(transposedConv2d(input, filter: weight.value, stride: stride, padding: padding, outputPadding: outputPadding))
   }
 }

@@ -39,6 +39,22 @@ public enum SafeTensors {
     return data
   }
 
+  /// The metadata of the safetensors file at `url`, reading its header only (no tensor data).
+  public static func readMetadata(from url: URL) throws -> [String: String] {
+    func fail(_ problem: String) -> CheckpointError { CheckpointError.corrupt(file: url.path, problem: problem) }
+    guard let handle = FileHandle(forReadingAtPath: url.path) else { throw CheckpointError.missing(file: url.path) }
+    defer { try? handle.close() }
+    let prefix = try handle.read(upToCount: 8) ?? Data()
+    guard prefix.count == 8 else { throw fail("file is \(prefix.count) bytes, shorter than the 8-byte header length") }
+    let headerLength = prefix.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    guard headerLength <= 100_000_000 else { throw fail("header length \(headerLength) is implausible") }
+    let header = try handle.read(upToCount: Int(headerLength)) ?? Data()
+    guard header.count == Int(headerLength), let json = try? JSONSerialization.jsonObject(with: header) as? [String: Any] else {
+      throw fail("header is not a JSON object")
+    }
+    return json["__metadata__"] as? [String: String] ?? [:]
+  }
+
   /// The decoded contents of a safetensors file.
   public struct Contents {
     /// Tensors by name.

@@ -23,6 +23,9 @@ public protocol Objective: Sendable {
   /// The training settings the objective's paper prescribes (k, optimizers), if it prescribes
   /// any; variants use them in place of their own defaults.
   static var recommendedSettings: AdversarialSettings? { get }
+  /// What the objective asks of the networks (a critic without batch norm, a Lipschitz critic);
+  /// none by default.
+  static var traits: ObjectiveTraits { get }
 
   /// The discriminator's loss on a batch of real and a batch of generated samples.
   func discriminatorLoss(realLogits: Tensor, fakeLogits: Tensor) -> Tensor
@@ -40,6 +43,8 @@ public protocol Objective: Sendable {
 
 extension Objective {
   public static var recommendedSettings: AdversarialSettings? { nil }
+
+  public static var traits: ObjectiveTraits { [] }
 
   public static var options: [ObjectiveOption] { [] }
 

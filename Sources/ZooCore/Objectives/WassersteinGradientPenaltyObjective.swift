@@ -5,8 +5,8 @@ import TensorBackend
 /// ε ~ U[0, 1] per example; the generator minimises −E[D(G(z))].
 ///
 /// The penalty differentiates the critic's input gradient, so it runs on the backend's
-/// second-order gradients. The paper's critic has no batch norm (the penalty is per example);
-/// its defaults are λ = 10, five critic steps per generator step, Adam(1e-4, β = (0, 0.9)).
+/// second-order gradients. The paper's critic has no batch norm (the penalty is per example, the
+/// trait `penalizesCriticGradient`); its losses are `WassersteinObjective`'s, and its defaults are λ = 10, five critic steps per generator step, Adam(1e-4, β = (0, 0.9)).
 ///
 /// λ is the option `lambda` (`--objective wgan-gp:lambda=0.1`). Its default depends on the data:
 /// 10 on images, as the paper's experiments use, and 0.1 on points, as the paper's own toy code
@@ -18,6 +18,8 @@ public struct WassersteinGradientPenaltyObjective: Objective {
 
   /// Five critic steps per generator step, Adam(1e-4, β = (0, 0.9)).
   public static var recommendedSettings: AdversarialSettings? { .wassersteinGradientPenalty }
+
+  public static let traits: ObjectiveTraits = .penalizesCriticGradient
 
   /// λ, the penalty weight.
   public var penaltyWeight: Double
@@ -47,11 +49,11 @@ public struct WassersteinGradientPenaltyObjective: Objective {
   }
 
   public func discriminatorLoss(realLogits: Tensor, fakeLogits: Tensor) -> Tensor {
-    fakeLogits.mean() - realLogits.mean()
+    WassersteinObjective().discriminatorLoss(realLogits: realLogits, fakeLogits: fakeLogits)
   }
 
   public func generatorLoss(fakeLogits: Tensor) -> Tensor {
-    (-fakeLogits).mean()
+    WassersteinObjective().generatorLoss(fakeLogits: fakeLogits)
   }
 
   public func discriminatorPenalty(

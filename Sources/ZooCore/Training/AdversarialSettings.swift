@@ -17,6 +17,11 @@ public struct AdversarialSettings: Codable, Sendable, Equatable {
   /// Adam(2e-4, β = (0.5, 0.999)) for both networks, k = 1 (Radford et al. 2015, section 4).
   public static let dcgan = AdversarialSettings(generatorOptimizer: .adam(learningRate: 2e-4, beta1: 0.5), discriminatorOptimizer: .adam(learningRate: 2e-4, beta1: 0.5))
 
+  /// RMSProp(5e-5) for both networks, five critic steps per generator step (Arjovsky et al.
+  /// 2017, Algorithm 1).
+  public static let wasserstein = AdversarialSettings(
+    discriminatorStepsPerGeneratorStep: 5, generatorOptimizer: .rmsprop(learningRate: 5e-5), discriminatorOptimizer: .rmsprop(learningRate: 5e-5))
+
   /// Adam(1e-4, β = (0, 0.9)), five critic steps per generator step (Gulrajani et al. 2017, Algorithm 1).
   public static let wassersteinGradientPenalty = AdversarialSettings(
     discriminatorStepsPerGeneratorStep: 5,

@@ -4,13 +4,19 @@ import TensorBackend
 /// The one adversarial training loop body every GAN variant uses: k discriminator steps, then one
 /// generator step (Goodfellow et al. 2014, Algorithm 1), with the losses of any `Objective`.
 ///
-/// Each discriminator step draws a real minibatch and fresh noise z (N, Z), scores real and
-/// generated samples, and descends the objective's discriminator loss (plus its penalty, if it
-/// has one). The generator step then descends the generator loss on the samples generated in the
-/// last discriminator step, as the DCGAN reference code does: G runs forward once per iteration.
-/// The discriminator is frozen during the generator step, so its weight gradients are not
-/// computed. For conditional models the generated samples take the real batch's labels, so both
-/// follow the data's class frequencies.
+/// Each discriminator step takes a real minibatch and fresh noise from the generator's
+/// `makeNoise`, scores real and generated samples, descends the objective's discriminator loss
+/// (plus its penalty, if it has one), and applies the discriminator's constraint, if any (WGAN's
+/// weight clipping). The generator step then descends the generator loss on the samples
+/// generated in the last discriminator step, as the DCGAN reference code does: G runs forward
+/// once per iteration. The discriminator is frozen during the generator step, so its weight
+/// gradients are not computed. Generated samples take the real batch's condition (its labels,
+/// for labelled data), so both follow the data's class frequencies.
+///
+/// The optimizers are handed in, usually from a `TrainingEnvironment`, which may wrap them.
+/// Losses are logged as "discriminator", "generator" and, with a penalty, "penalty"; the
+/// diagnostics "mean_d_real" and "mean_d_fake" are the objective's score (D(x) for the logistic
+/// objectives) of the last discriminator step's real batch and of the generator step's samples.
 public final class AdversarialTrainer: Trainer {
   public let generator: any Generator
   public let discriminator: any Discriminator
@@ -21,34 +27,60 @@ public final class AdversarialTrainer: Trainer {
   public let discriminatorStepsPerGeneratorStep: Int
   /// N, samples per minibatch.
   public let batchSize: Int
+  /// Applied to the discriminator's parameters after each of its steps.
+  public let discriminatorConstraint: (any ParameterConstraint)?
 
   public init(
     generator: any Generator, discriminator: any Discriminator, objective: any Objective,
-    settings: AdversarialSettings, batchSize: Int
+    generatorOptimizer: any Optimizer, discriminatorOptimizer: any Optimizer, discriminatorStepsPerGeneratorStep: Int = 1,
+    batchSize: Int, discriminatorConstraint: (any ParameterConstraint)? = nil
   ) {
-    precondition(settings.discriminatorStepsPerGeneratorStep >= 1, "AdversarialTrainer: k must be at least 1, got \(settings.discriminatorStepsPerGeneratorStep)")
+    precondition(discriminatorStepsPerGeneratorStep >= 1, "AdversarialTrainer: k must be at least 1, got \(discriminatorStepsPerGeneratorStep)")
     precondition(batchSize >= 1, "AdversarialTrainer: batch size must be at least 1, got \(batchSize)")
     self.generator = generator
     self.discriminator = discriminator
     self.objective = objective
-    self.generatorOptimizer = settings.generatorOptimizer.make(for: generator.parameters)
-    self.discriminatorOptimizer = settings.discriminatorOptimizer.make(for: discriminator.parameters)
-    self.discriminatorStepsPerGeneratorStep = settings.discriminatorStepsPerGeneratorStep
+    self.generatorOptimizer = generatorOptimizer
+    self.discriminatorOptimizer = discriminatorOptimizer
+    self.discriminatorStepsPerGeneratorStep = discriminatorStepsPerGeneratorStep
     self.batchSize = batchSize
+    self.discriminatorConstraint = discriminatorConstraint
   }
+
+  /// The trainer `settings` describe: k, and the optimizers, made by `environment` for its batch
+  /// size.
+  public convenience init(
+    generator: any Generator, discriminator: any Discriminator, objective: any Objective, settings: AdversarialSettings,
+    environment: TrainingEnvironment, discriminatorConstraint: (any ParameterConstraint)? = nil
+  ) {
+    self.init(
+      generator: generator, discriminator: discriminator, objective: objective,
+      generatorOptimizer: environment.makeOptimizer(settings.generatorOptimizer, for: generator.parameters),
+      discriminatorOptimizer: environment.makeOptimizer(settings.discriminatorOptimizer, for: discriminator.parameters),
+      discriminatorStepsPerGeneratorStep: settings.discriminatorStepsPerGeneratorStep, batchSize: environment.batchSize,
+      discriminatorConstraint: discriminatorConstraint)
+  }
+
+  public var batchesPerStep: Int { discriminatorStepsPerGeneratorStep }
 
   public var sampler: any Generator { generator }
 
-  public func step(data: inout any BatchSource, using rng: inout SplitMix64) throws -> StepRecord {
+  public var networks: [(name: String, layer: any Layer)] { [("generator", generator), ("discriminator", discriminator)] }
+
+  private var optimizers: [(name: String, optimizer: any Optimizer)] {
+    [("generator_optimizer", generatorOptimizer), ("discriminator_optimizer", discriminatorOptimizer)]
+  }
+
+  public func step(nextBatch: (inout SplitMix64) throws -> Batch, using rng: inout SplitMix64) throws -> StepRecord {
     var context = ForwardContext(training: true, generator: rng.split())
     var fake = Tensor.zeros([0])
     var condition: Tensor?
     var discriminatorLoss = 0.0, penaltyValue: Double?
     var meanReal = 0.0
     for k in 0..<discriminatorStepsPerGeneratorStep {
-      let real = try data.nextBatch(size: batchSize, using: &rng)
-      condition = real.labels
-      let noise = Tensor.randomNormal([real.count, generator.latentDimension], using: &rng)
+      let real = try nextBatch(&rng)
+      condition = real.condition
+      let noise = generator.makeNoise(count: real.count, using: &rng)
       // The last discriminator step's samples feed the generator step, so keep their graph.
       if k == discriminatorStepsPerGeneratorStep - 1 {
         fake = generator(noise: noise, condition: condition, context: &context)
@@ -70,6 +102,7 @@ public final class AdversarialTrainer: Trainer {
       discriminatorLoss = loss.scalar
       loss.backward()
       discriminatorOptimizer.step()
+      discriminatorConstraint?.apply(to: discriminator.parameters)
       meanReal = withoutGradient { objective.score(realLogits.detached).mean().scalar }
     }
 
@@ -85,50 +118,17 @@ public final class AdversarialTrainer: Trainer {
     if let penaltyValue { losses.append(.init("penalty", penaltyValue)) }
     return StepRecord(
       samplesConsumed: batchSize * discriminatorStepsPerGeneratorStep, losses: losses,
-      meanRealScore: meanReal,
-      meanFakeScore: withoutGradient { objective.score(fakeLogits.detached).mean().scalar })
+      diagnostics: [
+        .init("mean_d_real", meanReal),
+        .init("mean_d_fake", withoutGradient { objective.score(fakeLogits.detached).mean().scalar }),
+      ])
   }
 
   public func exportState() -> [String: Tensor] {
-    var state: [String: Tensor] = [:]
-    for (prefix, layer) in [("generator", generator as any Layer), ("discriminator", discriminator)] {
-      for (name, tensor) in layer.exportState() { state["\(prefix).\(name)"] = tensor }
-    }
-    for (prefix, optimizer) in [("generator_optimizer", generatorOptimizer), ("discriminator_optimizer", discriminatorOptimizer)] {
-      let exported = optimizer.exportState()
-      for (name, tensor) in exported.tensors { state["\(prefix).\(name)"] = tensor }
-      state["\(prefix).step_count"] = Tensor(Double(exported.stepCount), dtype: .float64)
-    }
-    return state
+    CheckpointTensors.export(networks: networks, optimizers: optimizers)
   }
 
   public func importState(_ state: [String: Tensor]) throws {
-    func part(_ prefix: String) -> [String: Tensor] {
-      var result: [String: Tensor] = [:]
-      for (name, tensor) in state where name.hasPrefix(prefix + ".") {
-        result[String(name.dropFirst(prefix.count + 1))] = tensor
-      }
-      return result
-    }
-    var optimizerStates: [(any Optimizer, OptimizerState)] = []
-    for (prefix, optimizer) in [("generator_optimizer", generatorOptimizer), ("discriminator_optimizer", discriminatorOptimizer)] {
-      var tensors = part(prefix)
-      guard let count = tensors.removeValue(forKey: "step_count") else {
-        throw StateImportError("missing tensor \"\(prefix).step_count\"")
-      }
-      optimizerStates.append((optimizer, OptimizerState(kind: optimizer.exportState().kind, stepCount: Int(count.scalar), tensors: tensors)))
-    }
-    // Check everything before changing anything: layers validate fully before assigning.
-    let generatorState = part("generator"), discriminatorState = part("discriminator")
-    let backupGenerator = generator.exportState(), backupDiscriminator = discriminator.exportState()
-    do {
-      try generator.importState(generatorState)
-      try discriminator.importState(discriminatorState)
-      for (optimizer, optimizerState) in optimizerStates { try optimizer.importState(optimizerState) }
-    } catch {
-      try? generator.importState(backupGenerator)
-      try? discriminator.importState(backupDiscriminator)
-      throw error
-    }
+    try CheckpointTensors.restore(state, networks: networks, optimizers: optimizers)
   }
 }

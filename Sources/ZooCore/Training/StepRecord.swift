@@ -1,7 +1,8 @@
-/// What one training iteration reports: its loss terms and the discriminator's mean scores.
-/// Logging, progress and the divergence check read these; none of them lives in the loop.
+/// What one training iteration reports: its loss terms and its diagnostics, each named by the
+/// trainer. Logging, progress and the divergence check read these; none of them lives in the
+/// loop, and none assumes a GAN: the loss log has one column per term, in the trainer's order.
 public struct StepRecord: Sendable, Equatable {
-  /// One named loss value ("discriminator", "generator", "penalty", "reconstruction", …).
+  /// One named value ("discriminator", "generator", "penalty", "reconstruction", "mean_d_real", …).
   public struct Term: Sendable, Equatable {
     public var name: String
     public var value: Double
@@ -15,21 +16,23 @@ public struct StepRecord: Sendable, Equatable {
   public var step: Int
   /// Real samples the iteration consumed.
   public var samplesConsumed: Int
-  /// The loss terms, in a fixed order for a given trainer.
+  /// The losses minimised, in a fixed order for a given trainer; the loop stops when one is not
+  /// finite. Logged as `loss_<name>`.
   public var losses: [Term]
-  /// Mean D(x) over the real samples of the last discriminator step, as the objective reads it.
-  public var meanRealScore: Double?
-  /// Mean D(G(z)) over the generated samples of the generator step.
-  public var meanFakeScore: Double?
+  /// Values worth watching that are not minimised, such as the discriminator's mean scores on
+  /// real and generated samples (mean D(x), mean D(G(z))), in a fixed order. Logged by name.
+  public var diagnostics: [Term]
 
-  public init(step: Int = 0, samplesConsumed: Int, losses: [Term], meanRealScore: Double? = nil, meanFakeScore: Double? = nil) {
+  public init(step: Int = 0, samplesConsumed: Int, losses: [Term], diagnostics: [Term] = []) {
     self.step = step
     self.samplesConsumed = samplesConsumed
     self.losses = losses
-    self.meanRealScore = meanRealScore
-    self.meanFakeScore = meanFakeScore
+    self.diagnostics = diagnostics
   }
 
   /// The value of the loss term `name`.
   public func loss(_ name: String) -> Double? { losses.first { $0.name == name }?.value }
+
+  /// The value of the diagnostic `name`.
+  public func diagnostic(_ name: String) -> Double? { diagnostics.first { $0.name == name }?.value }
 }

@@ -4,6 +4,7 @@ import Foundation
 import TensorBackend
 import ZooCore
 import ZooEvaluation
+import ZooRuns
 
 /// `zoo classifier train|evaluate`: the evaluation harness's reference classifier of a labelled
 /// image dataset, trained on its training images, measured on its test images and cached as
@@ -19,8 +20,9 @@ struct ClassifierCommand: ParsableCommand {
     @Option(help: "A labelled image dataset: mnist (options: pad=N), shapes (options: size=N, channels=1|3), or a folder with one subfolder per class.")
     var dataset = DataCatalog.mnistName
 
-    @Option(name: .customLong("data-root"), help: "The folder holding downloaded datasets and cached classifiers (default: $GAN_ZOO_DATA, else ./data).")
-    var dataRoot: String?
+    @OptionGroup var location: DataRootOption
+
+    var dataRoot: String? { location.dataRoot }
   }
 
   /// `zoo classifier train`: trains, prints progress and the test accuracy, caches.
@@ -54,16 +56,16 @@ struct ClassifierCommand: ParsableCommand {
       let url = labelled.cacheURL
       let options = ReferenceClassifier.TrainingOptions(
         epochs: epochs, batchSize: batchSize, learningRate: learningRate, learningRateDecay: learningRateDecay, seed: seed)
-      ClassifierCatalog.say("training the reference classifier of \(labelled.name) on \(training.count) images of \(ClassifierCatalog.shapeText(training.sampleShape)), testing on \(labelled.test.count)")
-      ClassifierCatalog.say("  \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batchSize), Adam \(learningRate) ×\(learningRateDecay) per epoch, seed \(seed)")
+      Console.say("training the reference classifier of \(labelled.name) on \(training.count) images of \(Console.shapeText(training.sampleShape)), testing on \(labelled.test.count)")
+      Console.say("  \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batchSize), Adam \(learningRate) ×\(learningRateDecay) per epoch, seed \(seed)")
       let classifier = try ReferenceClassifier.train(
-        on: training, test: labelled.test, dataset: labelled.name, options: options, progress: ClassifierCatalog.printProgress)
+        on: training, test: labelled.test, dataset: labelled.name, options: options, progress: Console.classifierProgress)
       try classifier.write(to: url)
       let provenance = classifier.provenance!
-      ClassifierCatalog.say(String(format: "test accuracy %.2f%% on %d %@ test images after %d epoch%@ (seed %llu), %@",
+      Console.say(String(format: "test accuracy %.2f%% on %d %@ test images after %d epoch%@ (seed %llu), %@",
                    100 * (provenance.testAccuracy ?? 0), provenance.testSampleCount, labelled.name, epochs, epochs == 1 ? "" : "s", seed,
                    ProgressReporter.formatDuration(provenance.trainingSeconds)))
-      ClassifierCatalog.say("cached in \(url.path)")
+      Console.say("cached in \(url.path)")
     }
   }
 
@@ -78,10 +80,10 @@ struct ClassifierCommand: ParsableCommand {
       let labelled = try ClassifierCatalog.labelledData(for: data.dataset, dataRoot: data.dataRoot, includeTraining: false)
       let classifier = try ClassifierCatalog.loadCached(labelled, dataset: data.dataset, dataRoot: data.dataRoot)
       let provenance = classifier.provenance!
-      ClassifierCatalog.say("\(labelled.cacheURL.path): \(provenance)")
+      Console.say("\(labelled.cacheURL.path): \(provenance)")
       let accuracy = classifier.accuracy(on: labelled.test)
       let recorded = provenance.testAccuracy.map { String(format: "; recorded at training: %.2f%%", 100 * $0) } ?? ""
-      ClassifierCatalog.say(String(format: "test accuracy %.2f%% on %d %@ test images%@", 100 * accuracy, labelled.test.count, labelled.name, recorded))
+      Console.say(String(format: "test accuracy %.2f%% on %d %@ test images%@", 100 * accuracy, labelled.test.count, labelled.name, recorded))
     }
   }
 }

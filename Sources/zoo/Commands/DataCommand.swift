@@ -4,6 +4,8 @@ import Foundation
 import TensorBackend
 import ZooCore
 import ZooEvaluation
+import ZooBenchmarks
+import ZooRuns
 
 /// `zoo data …`: fetch datasets into the data root, describe them, look at them, and time their
 /// loaders.
@@ -11,12 +13,6 @@ struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data", abstract: "Fetch, describe, show and time datasets.",
     subcommands: [Fetch.self, Info.self, Show.self, Bench.self])
-
-  /// Options every data subcommand shares.
-  struct Location: ParsableArguments {
-    @Option(name: .customLong("data-root"), help: "The folder holding downloaded datasets (default: $GAN_ZOO_DATA, else ./data).")
-    var dataRoot: String?
-  }
 
   /// `zoo data fetch mnist`: downloads, verifies and stores a dataset's files.
   struct Fetch: ParsableCommand {
@@ -29,7 +25,7 @@ struct DataCommand: ParsableCommand {
     @Option(help: "Where to fetch from: an http(s) URL of the folder holding the files, or a local folder (default: \(MNIST.defaultMirror)).")
     var from: String?
 
-    @OptionGroup var location: Location
+    @OptionGroup var location: DataRootOption
 
     @Option(help: "Seconds without data before a transfer is abandoned.")
     var timeout: Double = 30
@@ -57,10 +53,10 @@ struct DataCommand: ParsableCommand {
     @Argument(help: "The dataset: a name (see `zoo list`) or a folder of images, with options after a colon.")
     var dataset: String
 
-    @OptionGroup var location: Location
+    @OptionGroup var location: DataRootOption
 
     func run() throws {
-      let source = try DataCatalog.source(named: dataset, dataRoot: location.dataRoot)
+      let source = try DataCatalog.source(named: dataset, dataRoot: location.dataRoot, notes: Console.note)
       let description = source.description
       print("\(dataset): \(description.kind.rawValue), sample shape [\(description.sampleShape.map(String.init).joined(separator: ", "))]")
       if let classes = description.classCount { print("  classes: \(classes)") }
@@ -91,11 +87,11 @@ struct DataCommand: ParsableCommand {
     @Option(help: "For shapes: also write each shown sample's factors (row, column, class, center, scale, rotation, color) as CSV.")
     var factors: String?
 
-    @OptionGroup var location: Location
+    @OptionGroup var location: DataRootOption
 
     func run() throws {
       guard count > 0 && count <= 1024 else { throw UsageError("--count must be in 1...1024, got \(count)") }
-      var source = try DataCatalog.source(named: dataset, dataRoot: location.dataRoot, seed: seed)
+      var source = try DataCatalog.source(named: dataset, dataRoot: location.dataRoot, seed: seed, notes: Console.note)
       if source.description.kind == .points {
         throw UsageError("\(dataset) is a point dataset; `zoo data show` draws images (train on it and look at samples.png)")
       }
@@ -141,20 +137,19 @@ struct DataCommand: ParsableCommand {
     @Option(help: "Samples per batch.")
     var batch = 64
 
-    @Option var windows = 5
-    @Option(name: .customLong("window-seconds")) var windowSeconds = 1.0
+    @OptionGroup var measurement: MeasurementOptions
 
-    @OptionGroup var location: Location
+    @OptionGroup var location: DataRootOption
 
     func run() throws {
-      guard batch > 0, windows > 0, windowSeconds > 0 else { throw UsageError("--batch, --windows and --window-seconds must be positive") }
+      guard batch > 0, measurement.windows > 0, measurement.windowSeconds ?? 1 > 0 else { throw UsageError("--batch, --windows and --window-seconds must be positive") }
       let start = ThroughputMeasurement.now()
-      var source = try DataCatalog.source(named: dataset, dataRoot: location.dataRoot)
+      var source = try DataCatalog.source(named: dataset, dataRoot: location.dataRoot, notes: Console.note)
       let loadSeconds = ThroughputMeasurement.now() - start
       var generator = SplitMix64(seed: 0)
       var failure: Error?
       let measurement = ThroughputMeasurement.measure(
-        itemsPerCall: batch, warmupSeconds: 0.5, warmupCalls: 3, windows: windows, windowSeconds: windowSeconds
+        itemsPerCall: batch, warmupSeconds: 0.5, warmupCalls: 3, windows: measurement.windows, windowSeconds: measurement.windowSeconds ?? 1
       ) {
         guard failure == nil else { return }
         do { _ = try source.nextBatch(size: batch, using: &generator) } catch { failure = error }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZooRuns
 
 /// `zoo evaluate <run-dir>`: recomputes a run's metrics from its checkpoint.
 struct EvaluateCommand: ParsableCommand {
@@ -13,8 +14,7 @@ struct EvaluateCommand: ParsableCommand {
       and cached in the data root first if there is none.
       """)
 
-  @Argument(help: "The run directory.")
-  var runDirectory: String
+  @OptionGroup var directory: RunDirectoryArgument
 
   @Flag(help: "Exit with status 1 unless the run meets its protocol's bar: every mode covered; every class's share of the samples within ½ and 1½ times 1/K; or, conditional, every class drawn as asked at least --target-accuracy of the time.")
   var check = false
@@ -27,20 +27,18 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws {
     guard (0...1).contains(targetAccuracy) else { throw UsageError("--target-accuracy must lie in 0…1, got \(targetAccuracy)") }
-    let session = try RunSession.open(URL(fileURLWithPath: runDirectory))
-    if labelControl && !session.isConditional {
-      throw UsageError("--label-control needs a conditional run; \(session.configuration.variant) takes no labels")
+    let opened = try Run.open(directory.url, registry: registry, access: labelControl ? .read : .write, notes: Console.note)
+    if labelControl && !opened.isConditional {
+      throw UsageError("--label-control needs a conditional run; \(opened.configuration.variant) takes no labels")
     }
-    let state = try session.loadCheckpoint()
-    print("\(session.configuration.variant) on \(session.configuration.dataset), step \(state.step) of \(session.configuration.steps)\(labelControl ? ", random labels given (control)" : "")")
-    let metrics = try session.evaluate(classifier: .loadOrTrain, labelControl: labelControl)
-    print(metrics.summary)
+    let configuration = opened.configuration
+    Console.say("\(configuration.variant) on \(configuration.dataset), step \(opened.state.step) of \(configuration.steps)\(labelControl ? ", random labels given (control)" : "")")
+    let result = try opened.evaluate(EvaluationOptions(
+      classifier: .loadOrTrain, labelControl: labelControl, targetAccuracy: targetAccuracy, classifierProgress: Console.classifierProgress))
+    Console.say(result.summary)
     guard check else { return }
-    let shortfalls = metrics.shortfalls(targetAccuracy: targetAccuracy)
-    guard shortfalls.isEmpty else {
-      throw CheckFailure(lines: shortfalls)
-    }
-    print("check passed")
+    guard result.shortfalls.isEmpty else { throw CheckFailure(lines: result.shortfalls) }
+    Console.say("check passed")
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZooRuns
 
 /// `zoo train <variant>`: trains a variant on a dataset into a run directory.
 struct TrainCommand: ParsableCommand {
@@ -12,10 +13,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "The dataset: a name (see `zoo list`) or a folder of images, with options after a colon (mnist:pad=32, photos/:size=64,channels=3).")
   var dataset = "ring8"
 
-  @Option(name: .customLong("data-root"), help: "The folder holding downloaded datasets (default: $GAN_ZOO_DATA, else ./data).")
-  var dataRoot: String?
+  @OptionGroup var location: DataRootOption
 
-  @Option(help: "The objective, by name, with options after a colon: wgan-gp:lambda=0.1 (default: the variant's).")
+  @Option(help: "The objective of an adversarial variant, by name, with options after a colon: wgan-gp:lambda=0.1 (default: the variant's).")
   var objective: String?
 
   @Option(help: "Training iterations, k discriminator steps and one generator step each (default: the variant's for the data).")
@@ -30,7 +30,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "The seed of every random draw.")
   var seed: UInt64 = 0
 
-  @Option(help: "The run directory (default: runs/<variant>-<dataset>-<objective>-seed<seed>, a folder dataset by its last name).")
+  @Option(help: "The run directory (default: runs/<variant>-<dataset>[-<objective>]-seed<seed>, a folder dataset by its last name).")
   var out: String?
 
   @Option(name: .customLong("set"), help: "Override a configuration field, e.g. --set latentDimension=8 (repeatable).")
@@ -43,12 +43,29 @@ struct TrainCommand: ParsableCommand {
   var checkpointInterval: Int?
 
   func run() throws {
-    let objectiveName = try objective ?? Registry.variant(named: variant).defaultObjective.name
-    let directory = URL(fileURLWithPath: out ?? "runs/\(variant)-\(DataCatalog.runName(for: dataset))-\(ObjectiveSpecification.runName(for: objectiveName))-seed\(seed)")
-    let session = try RunSession.create(
-      variant: variant, dataset: dataset, dataRoot: dataRoot, objective: objective, steps: steps, epochs: epochs, batchSize: batchSize, seed: seed,
-      overrides: overrides, directory: directory, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
+    let specification = RunSpecification(
+      variant: variant, dataset: dataset, dataRoot: location.dataRoot, objective: objective, steps: steps, epochs: epochs,
+      batchSize: batchSize, seed: seed, overrides: overrides, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
       commandLine: CommandLine.arguments)
-    try session.train(resuming: false)
+    let run = try Run.create(specification, registry: registry, in: out.map(URL.init(fileURLWithPath:)), notes: Console.note)
+    let configuration = run.configuration
+    let objectiveText = configuration.objective.map { " with the \($0) objective" } ?? ""
+    Console.say("training \(configuration.variant) on \(configuration.dataset)\(objectiveText) for \(configuration.steps) steps; run directory \(run.directory.path)")
+    try Self.train(run)
+  }
+
+  /// Trains `run` to its end with a progress bar, stopping cleanly on SIGINT, and prints its
+  /// metrics; `zoo resume` shares it.
+  static func train(_ run: Run) throws {
+    Interruption.install()
+    switch try run.train(observers: [ProgressReporter()], shouldStop: { Interruption.requested }) {
+    case .finished(let result):
+      Console.say(result.summary)
+      Console.say("run directory \(run.directory.path): config.json, losses.csv, losses.png, checkpoint.safetensors, samples/, metrics.json")
+    case .alreadyFinished:
+      Console.say("run \(run.directory.path) already finished its \(run.configuration.steps) steps")
+    case .interrupted(let step):
+      throw UsageError("interrupted after step \(step); checkpoint saved. Continue with: zoo resume \(run.directory.path)")
+    }
   }
 }

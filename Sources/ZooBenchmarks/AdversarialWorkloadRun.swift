@@ -1,0 +1,52 @@
+import NeuralNetworks
+import TensorBackend
+import ZooCore
+
+/// A GAN benchmark: a variant's trainer run by `AdversarialWorkloadRun`, whose steps and samples
+/// are the workload's.
+public protocol AdversarialWorkload: BenchmarkWorkload {
+  var run: AdversarialWorkloadRun { get }
+}
+
+extension AdversarialWorkload {
+  public func trainStep() throws { try run.trainStep() }
+  public func sample(count: Int) { run.sample(count: count) }
+}
+
+/// The moving parts of a GAN benchmark built from a variant's own `makeTrainer`: the shared
+/// adversarial trainer, a pool of random "real" batches, and the random stream every draw comes
+/// from. `trainStep` is one iteration of the trainer; `sample` draws images in inference mode
+/// without recording gradients, with random labels for a conditional model.
+public final class AdversarialWorkloadRun {
+  let trainer: any Trainer
+  var data: any BatchSource
+  var generator: SplitMix64
+  /// K, when the generator takes class labels.
+  let classCount: Int?
+
+  init<V: AdversarialVariant>(
+    _ variant: V.Type, description: DataDescription, objective: any Objective, batchSize: Int, seed: UInt64,
+    configure: (inout V.Configuration) -> Void = { _ in }
+  ) throws {
+    generator = SplitMix64(seed: seed)
+    data = RandomBatchPool(description: description, batchSize: batchSize, using: &generator)
+    var configuration = V.defaultConfiguration(for: description, objective: type(of: objective))
+    configure(&configuration)
+    trainer = try V.makeTrainer(configuration: configuration, data: description, objective: objective,
+                                environment: TrainingEnvironment(batchSize: batchSize), using: &generator)
+    classCount = description.classCount
+  }
+
+  func trainStep() throws {
+    _ = try trainer.step(data: &data, using: &generator)
+  }
+
+  func sample(count: Int) {
+    withoutGradient {
+      let noise = trainer.sampler.makeNoise(count: count, using: &generator)
+      let labels = classCount.map { k in Tensor(shape: [count], scalars: (0..<count).map { _ in Double(generator.next() % UInt64(k)) }) }
+      var context = ForwardContext.inference
+      _ = trainer.sampler(noise: noise, condition: labels, context: &context)
+    }
+  }
+}

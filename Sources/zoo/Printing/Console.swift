@@ -1,0 +1,29 @@
+import Foundation
+import ZooEvaluation
+import ZooRuns
+
+/// How the runner talks: lines to standard output, unbuffered so progress shows in order when
+/// the output goes to a log file too; notes to standard error.
+enum Console {
+  static func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+
+  /// What loading or evaluating found worth telling (images resized, a classifier missing).
+  static func note(_ note: String) {
+    FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+  }
+
+  /// A training classifier's progress: a line a tenth of an epoch, and one per finished epoch
+  /// with the test accuracy.
+  static func classifierProgress(_ progress: ReferenceClassifier.TrainingProgress) {
+    var line = String(format: "epoch %d/%d  step %d/%d  loss %.4f  train accuracy %.2f%%  %.0f img/s  %@",
+                      progress.epoch, progress.epochs, progress.step, progress.totalSteps, progress.loss,
+                      100 * progress.trainingAccuracy, progress.imagesPerSecond, ProgressReporter.formatDuration(progress.elapsedSeconds))
+    if let test = progress.testAccuracy { line += String(format: "  test accuracy %.2f%%", 100 * test) }
+    say(line)
+  }
+
+  /// 28×28.
+  static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
+}
