@@ -85,12 +85,25 @@ public struct FeatureMatrix {
   /// row `i` of this set and row `j` of `other` (to float64 rounding), which the fast
   /// products' approximations are checked against.
   func exactSquaredDistance(_ i: Int, to other: FeatureMatrix, _ j: Int) -> Double {
-    let d = dimension
-    return withRow(i) { x in
-      other.withRow(j) { y in
+    switch (values.dtype, other.values.dtype) {
+    case (.float32, .float32): return Self.squaredDistance(values, i, Float.self, other.values, j, Float.self, dimension)
+    case (.float32, .float64): return Self.squaredDistance(values, i, Float.self, other.values, j, Double.self, dimension)
+    case (.float64, .float32): return Self.squaredDistance(values, i, Double.self, other.values, j, Float.self, dimension)
+    case (.float64, .float64): return Self.squaredDistance(values, i, Double.self, other.values, j, Double.self, dimension)
+    }
+  }
+
+  /// Σₖ (a[i, k] − b[j, k])² in float64, specialised for each pair of element types.
+  @inline(__always)
+  private static func squaredDistance<A: KernelScalar, B: KernelScalar>(
+    _ a: Tensor, _ i: Int, _: A.Type, _ b: Tensor, _ j: Int, _: B.Type, _ d: Int
+  ) -> Double {
+    a.withUnsafeBufferPointer(as: A.self) { x in
+      b.withUnsafeBufferPointer(as: B.self) { y in
+        let p = x.baseAddress! + i * d, q = y.baseAddress! + j * d
         var sum = 0.0
         for k in 0..<d {
-          let difference = x(k) - y(k)
+          let difference = Double(p[k]) - Double(q[k])
           sum += difference * difference
         }
         return sum
@@ -98,8 +111,7 @@ public struct FeatureMatrix {
     }
   }
 
-  /// Calls `body` with an accessor of row `index`'s values as float64.
-  @inline(__always)
+  /// Row `index` of `values` as float64 numbers.
   private func withRow<R>(_ index: Int, _ body: ((Int) -> Double) -> R) -> R {
     let offset = index * dimension
     switch values.dtype {

@@ -7,9 +7,12 @@ import TensorBackend
 /// probability proportional to its squared distance to the nearest centroid so far (exact float64
 /// distances). Iterations: every sample goes to its nearest centroid (exact, ties to the lower
 /// centroid index) and each centroid moves to the mean of its samples, until no assignment
-/// changes or `maximumIterations` pass. A centroid left without samples jumps to the sample
-/// farthest from its own centroid. One seed gives one partition on every machine: draws come
-/// from `SplitMix64`, assignments are exact and means are summed in a fixed order.
+/// changes, or the centroids move less than scikit-learn's KMeans stops at (Σ ‖Δc‖² ≤ 10⁻⁴ times
+/// the mean per-coordinate variance of the data: `tol=1e-4`), or `maximumIterations` (its
+/// `max_iter`, 300) pass. A centroid left without samples jumps to the sample farthest from its
+/// own centroid. One seed gives one partition on every machine: draws come from `SplitMix64`,
+/// assignments are exact and means are summed in a fixed order. (scikit-learn's default of
+/// several seedings, keeping the best, is not done: one seeding, one partition.)
 struct KMeansPartition {
   /// The k centroids, (k, D) float64.
   let centroids: FeatureMatrix
@@ -28,7 +31,7 @@ struct KMeansPartition {
     precondition(k >= 1 && data.count >= k, "KMeansPartition: \(k) cells need at least \(k) samples, got \(data.count)")
     var generator = SplitMix64(seed: seed)
     var centroids = try Self.seeds(data, count: k, using: &generator)
-    let values = data.doublePrecision.scalars
+    let tolerance = Self.tolerance * Self.meanVariance(of: data)
     var assignments = [Int](repeating: -1, count: data.count)
     var iterations = 0, converged = false
     while iterations < maximumIterations && !converged {
@@ -36,8 +39,12 @@ struct KMeansPartition {
       let nearest = try NearestNeighbours(references: centroids).search(data, k: 1, candidateMargin: 1)
       converged = nearest.indices == assignments
       assignments = nearest.indices
-      let (means, sizes) = Self.means(of: values, dimension: data.dimension, assignments: assignments, cells: k)
+      let (means, sizes) = Self.means(of: data, assignments: assignments, cells: k)
       var rows = means
+      let shift = zip(rows, 0..<k).reduce(0.0) { total, pair in
+        total + zip(pair.0, centroids.row(pair.1)).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+      }
+      if shift <= tolerance { converged = true }
       // Empty cells take the samples farthest from their centroids, farthest first.
       let empty = sizes.indices.filter { sizes[$0] == 0 }
       if !empty.isEmpty {
@@ -55,8 +62,12 @@ struct KMeansPartition {
     self.assignments = assignments
   }
 
-  /// k. 
+  /// k.
   var cellCount: Int { centroids.count }
+
+  /// scikit-learn's `tol`: the centroids' total squared shift, relative to the mean variance,
+  /// below which iterations stop.
+  static let tolerance = 1e-4
 
   /// The cell of every row of `points`: its nearest centroid (ties to the lower index).
   func cells(of points: FeatureMatrix) throws(MetricError) -> [Int] {
@@ -92,16 +103,39 @@ struct KMeansPartition {
   }
 
   /// The mean of each cell's samples, summed in sample order, and each cell's size.
-  private static func means(of values: [Double], dimension d: Int, assignments: [Int], cells k: Int) -> ([[Double]], [Int]) {
-    var sums = [[Double]](repeating: [Double](repeating: 0, count: d), count: k)
+  private static func means(of data: FeatureMatrix, assignments: [Int], cells k: Int) -> ([[Double]], [Int]) {
+    switch data.values.dtype {
+    case .float32: return means(of: data, Float.self, assignments: assignments, cells: k)
+    case .float64: return means(of: data, Double.self, assignments: assignments, cells: k)
+    }
+  }
+
+  private static func means<T: KernelScalar>(of data: FeatureMatrix, _: T.Type, assignments: [Int], cells k: Int) -> ([[Double]], [Int]) {
+    let d = data.dimension
+    var sums = [Double](repeating: 0, count: k * d)
     var sizes = [Int](repeating: 0, count: k)
-    for (sample, cell) in assignments.enumerated() {
-      sizes[cell] += 1
-      for j in 0..<d { sums[cell][j] += values[sample * d + j] }
+    data.values.withUnsafeBufferPointer(as: T.self) { values in
+      sums.withUnsafeMutableBufferPointer { sums in
+        for (sample, cell) in assignments.enumerated() {
+          sizes[cell] += 1
+          let row = values.baseAddress! + sample * d, total = sums.baseAddress! + cell * d
+          for j in 0..<d { total[j] += Double(row[j]) }
+        }
+      }
     }
-    for cell in 0..<k where sizes[cell] > 0 {
-      for j in 0..<d { sums[cell][j] /= Double(sizes[cell]) }
+    return ((0..<k).map { cell in (0..<d).map { sums[cell * d + $0] / Double(max(sizes[cell], 1)) } }, sizes)
+  }
+
+  /// The mean over coordinates of each coordinate's variance (population), as scikit-learn
+  /// scales its tolerance.
+  private static func meanVariance(of data: FeatureMatrix) -> Double {
+    let statistics = (0..<data.count).reduce(into: (sum: [Double](repeating: 0, count: data.dimension), squares: 0.0)) { result, i in
+      let row = data.row(i)
+      for j in row.indices { result.sum[j] += row[j] }
+      result.squares += data.squaredNorms[i]
     }
-    return (sums, sizes)
+    let n = Double(data.count)
+    let meanSquares = statistics.sum.reduce(0) { $0 + ($1 / n) * ($1 / n) }
+    return max(0, statistics.squares / n - meanSquares) / Double(data.dimension)
   }
 }
