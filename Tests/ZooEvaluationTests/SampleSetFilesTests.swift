@@ -21,16 +21,16 @@ import TensorBackend
   @Test func numPyLayoutsBecomePlanarPixels() throws {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    // Two RGB 1 × 2 images in [−1, 1]: channel c of pixel p holds (p + 2c) / 4 − 1 + n.
+    // Two RGB 2 × 2 images in [−1, 1]: channel c of pixel p of image n holds (p + 4c) / 16 − 1 + n.
     var planar: [Float] = [], interleaved: [Float] = []
     for n in 0..<2 {
-      for c in 0..<3 { for p in 0..<2 { planar.append(Float(p + 2 * c) / 4 - 1 + Float(n)) } }
-      for p in 0..<2 { for c in 0..<3 { interleaved.append(Float(p + 2 * c) / 4 - 1 + Float(n)) } }
+      for c in 0..<3 { for p in 0..<4 { planar.append(Float(p + 4 * c) / 16 - 1 + Float(n)) } }
+      for p in 0..<4 { for c in 0..<3 { interleaved.append(Float(p + 4 * c) / 16 - 1 + Float(n)) } }
     }
-    let nchw = try Self.write(NumPyArray(shape: [2, 3, 1, 2], values: planar).encoded(), "nchw.npy", in: folder)
-    let nhwc = try Self.write(NumPyArray(shape: [2, 1, 2, 3], values: interleaved).encoded(), "nhwc.npy", in: folder)
+    let nchw = try Self.write(NumPyArray(shape: [2, 3, 2, 2], values: planar).encoded(), "nchw.npy", in: folder)
+    let nhwc = try Self.write(NumPyArray(shape: [2, 2, 2, 3], values: interleaved).encoded(), "nhwc.npy", in: folder)
     let a = try SampleSet.load(nchw).set, b = try SampleSet.load(nhwc).set
-    #expect(a.sampleShape == [3, 1, 2] && b.sampleShape == [3, 1, 2])
+    #expect(a.sampleShape == [3, 2, 2] && b.sampleShape == [3, 2, 2])
     #expect(a.values.floats == planar.map { ($0 + 1) / 2 } && b.values.floats == a.values.floats)
 
     let gray = try Self.write(NumPyArray(shape: [3, 2, 2], values: (0..<12).map { Float($0) * 20 }).encoded(), "gray.npy", in: folder)

@@ -60,6 +60,7 @@ extension SampleSet {
       return SampleSet(source: path, sampleShape: [shape[1]], values: Tensor(shape: shape, scalars: array.values))
     case 3:
       return try images(array.values, count: shape[0], channels: 1, height: shape[1], width: shape[2], channelsLast: false, path: path, range: range)
+    // (N, C, H, W) unless only the last axis looks like channels: PyTorch's layout wins ties.
     case 4 where [1, 3].contains(shape[1]):
       return try images(array.values, count: shape[0], channels: shape[1], height: shape[2], width: shape[3], channelsLast: false, path: path, range: range)
     case 4 where [1, 3].contains(shape[3]):
