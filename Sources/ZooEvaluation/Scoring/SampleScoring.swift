@@ -67,6 +67,11 @@ public struct SampleScoring {
     fake: SampleSet, real: SampleSet? = nil, dataset: ScoreDataset? = nil, progress: @escaping (Progress) -> Void = { _ in }
   ) throws -> ScoreReport {
     let started = Date()
+    let timer = StageTimer()
+    let progress: (Progress) -> Void = { update in
+      timer.record(update.stage)
+      progress(update)
+    }
     let realIsTestSplit = real == nil
     guard let real = real ?? dataset?.test else {
       throw ScoreError.featuresUnavailable("nothing to compare with: give --real, or --dataset to compare with its test split")
@@ -104,7 +109,8 @@ public struct SampleScoring {
     return ScoreReport(
       features: options.features, featureDimension: realFeatures.dimension, dataset: dataset?.name,
       real: ScoreReport.SetInfo(real), fake: ScoreReport.SetInfo(fake), metrics: metrics,
-      floorSamples: floorSet.map(ScoreReport.SetInfo.init), floor: floor, seconds: Date().timeIntervalSince(started))
+      floorSamples: floorSet.map(ScoreReport.SetInfo.init), floor: floor, seconds: Date().timeIntervalSince(started),
+      stageSeconds: timer.finish())
   }
 
   /// Fréchet distance, kernel distance, precision/recall and density/coverage of two sets.
@@ -133,5 +139,28 @@ public struct SampleScoring {
 
   private func stage(_ name: String, _ progress: @escaping (Progress) -> Void) -> (Int, Int) -> Void {
     { progress(Progress(stage: name, done: $0, total: $1)) }
+  }
+}
+
+/// The wall time of each stage: from its first progress report to the next stage's first.
+private final class StageTimer {
+  private var seconds: [String: Double] = [:]
+  private var current: (stage: String, start: Date)?
+
+  func record(_ stage: String) {
+    guard current?.stage != stage else { return }
+    close()
+    current = (stage, Date())
+  }
+
+  /// Every stage's seconds, the last one closed now.
+  func finish() -> [String: Double] {
+    close()
+    current = nil
+    return seconds
+  }
+
+  private func close() {
+    if let current { seconds[current.stage, default: 0] += Date().timeIntervalSince(current.start) }
   }
 }

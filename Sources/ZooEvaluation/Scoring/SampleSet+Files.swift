@@ -49,7 +49,9 @@ extension SampleSet {
     do {
       array = try NumPyArray(decoding: bytes)
     } catch {
-      throw ScoreError.unreadable(path: path, problem: "\(error.problem); save it as float32 (numpy.save(path, a.astype(numpy.float32)))")
+      // The header quoted in the problem is padded with spaces and ends in a newline.
+      let problem = error.problem.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      throw ScoreError.unreadable(path: path, problem: "\(problem); save it as float32 (numpy.save(path, a.astype(numpy.float32)))")
     }
     let shape = array.shape
     if let bad = array.values.firstIndex(where: { !$0.isFinite }) {

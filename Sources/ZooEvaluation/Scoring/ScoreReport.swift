@@ -45,4 +45,6 @@ public struct ScoreReport: Codable, Sendable {
   public var floor: Metrics?
   /// Wall time of the computation.
   public var seconds: Double
+  /// Wall time of each stage (classifier features, each metric, the floor's), in seconds.
+  public var stageSeconds: [String: Double]
 }
