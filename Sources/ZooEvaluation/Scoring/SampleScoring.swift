@@ -106,11 +106,12 @@ public struct SampleScoring {
       floor = try sampleMetrics(real: test, fake: training.rows(floorRows).named("training"), stagePrefix: "floor: ", progress: progress)
       floor?.parzenWindow = try parzen(drawn, dataset: dataset, stage: "floor: Parzen window", progress: progress)
     }
+    let times = timer.finish()
     return ScoreReport(
       features: options.features, featureDimension: realFeatures.dimension, dataset: dataset?.name,
       real: ScoreReport.SetInfo(real), fake: ScoreReport.SetInfo(fake), metrics: metrics,
       floorSamples: floorSet.map(ScoreReport.SetInfo.init), floor: floor, seconds: Date().timeIntervalSince(started),
-      stageSeconds: timer.finish())
+      stageSeconds: times.wall, stageProcessorSeconds: times.processor)
   }
 
   /// Fréchet distance, kernel distance, precision/recall and density/coverage of two sets.
@@ -142,25 +143,36 @@ public struct SampleScoring {
   }
 }
 
-/// The wall time of each stage: from its first progress report to the next stage's first.
+/// The wall and processor time of each stage, from its first progress report to the next stage's
+/// first. Processor time (all threads) is what a shared machine cannot inflate: on an idle 2-core
+/// machine a stage whose work is split over both cores takes about half of it as wall time.
 private final class StageTimer {
-  private var seconds: [String: Double] = [:]
-  private var current: (stage: String, start: Date)?
+  private var wall: [String: Double] = [:]
+  private var processor: [String: Double] = [:]
+  private var current: (stage: String, wall: Double, processor: Double)?
 
   func record(_ stage: String) {
     guard current?.stage != stage else { return }
     close()
-    current = (stage, Date())
+    current = (stage, Self.clock(CLOCK_MONOTONIC), Self.clock(CLOCK_PROCESS_CPUTIME_ID))
   }
 
-  /// Every stage's seconds, the last one closed now.
-  func finish() -> [String: Double] {
+  /// Every stage's wall and processor seconds, the last stage closed now.
+  func finish() -> (wall: [String: Double], processor: [String: Double]) {
     close()
     current = nil
-    return seconds
+    return (wall, processor)
   }
 
   private func close() {
-    if let current { seconds[current.stage, default: 0] += Date().timeIntervalSince(current.start) }
+    guard let current else { return }
+    wall[current.stage, default: 0] += Self.clock(CLOCK_MONOTONIC) - current.wall
+    processor[current.stage, default: 0] += Self.clock(CLOCK_PROCESS_CPUTIME_ID) - current.processor
+  }
+
+  private static func clock(_ id: clockid_t) -> Double {
+    var time = timespec()
+    clock_gettime(id, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
   }
 }

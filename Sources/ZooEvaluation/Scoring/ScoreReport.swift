@@ -47,4 +47,6 @@ public struct ScoreReport: Codable, Sendable {
   public var seconds: Double
   /// Wall time of each stage (classifier features, each metric, the floor's), in seconds.
   public var stageSeconds: [String: Double]
+  /// Processor time of each stage, all threads together, in seconds.
+  public var stageProcessorSeconds: [String: Double]
 }
