@@ -35,6 +35,8 @@ let package = Package(
     .systemLibrary(name: "_CDNNL", path: "Sources/_CDNNL", providers: [.apt(["libdnnl-dev"])]),
     .systemLibrary(name: "_CPNG", path: "Sources/_CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "_CZlib", path: "Sources/_CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // LAPACK's symmetric eigensolver, from the same OpenBLAS (it ships LAPACK without a header).
+    .systemLibrary(name: "_CLAPACK", path: "Sources/_CLAPACK", providers: [.apt(["libopenblas-dev"])]),
     // libjpeg through a small C target: its error manager must longjmp, which Swift cannot.
     .target(name: "_CJPEG", path: "Sources/_CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
@@ -64,7 +66,7 @@ let package = Package(
 
     // Evaluation harness: sampling, sample grids, plots, metrics, and the reference classifier,
     // which trains on a dataset's labelled images and is cached under the data root (hence Datasets).
-    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles", "Datasets"]),
+    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles", "Datasets", "_CLAPACK"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),

@@ -47,15 +47,8 @@ public final class ProgressReporter: TrainingObserver {
     parts.append(String(format: "%.0f samples/s", rate))
     let samplesPerStep = Double(record.samplesConsumed)
     let remaining = rate > 0 ? Double(totalSteps - state.step) * samplesPerStep / rate : 0
-    parts.append("ETA " + formatDuration(remaining))
+    parts.append("ETA " + ProgressBar.formatDuration(remaining))
     parts += record.losses.map { String(format: "%@ %.4f", $0.name, $0.value) }
     return parts.joined(separator: "  ")
-  }
-
-  /// h:mm:ss or m:ss.
-  public static func formatDuration(_ seconds: Double) -> String {
-    let total = Int(seconds.rounded())
-    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
-    return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
   }
 }

@@ -64,7 +64,7 @@ struct ClassifierCommand: ParsableCommand {
       let provenance = classifier.provenance!
       Console.say(String(format: "test accuracy %.2f%% on %d %@ test images after %d epoch%@ (seed %llu), %@",
                    100 * (provenance.testAccuracy ?? 0), provenance.testSampleCount, labelled.name, epochs, epochs == 1 ? "" : "s", seed,
-                   ProgressReporter.formatDuration(provenance.trainingSeconds)))
+                   ProgressBar.formatDuration(provenance.trainingSeconds)))
       Console.say("cached in \(url.path)")
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import ZooCore
 import ZooEvaluation
 import ZooRuns
 
@@ -19,7 +20,7 @@ enum Console {
   static func classifierProgress(_ progress: ReferenceClassifier.TrainingProgress) {
     var line = String(format: "epoch %d/%d  step %d/%d  loss %.4f  train accuracy %.2f%%  %.0f img/s  %@",
                       progress.epoch, progress.epochs, progress.step, progress.totalSteps, progress.loss,
-                      100 * progress.trainingAccuracy, progress.imagesPerSecond, ProgressReporter.formatDuration(progress.elapsedSeconds))
+                      100 * progress.trainingAccuracy, progress.imagesPerSecond, ProgressBar.formatDuration(progress.elapsedSeconds))
     if let test = progress.testAccuracy { line += String(format: "  test accuracy %.2f%%", 100 * test) }
     say(line)
   }
