@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The layers, bottom to top; each target knows only the ones below it.
-//   C shims (_CBLAS, _CDNNL, _CPNG, …) and the backend's C kernels (_CKernels) → TensorBackend →
+//   C shims (_CDNNL, _CPNG, …) and the backend's C kernels (_CKernels) → TensorBackend →
 //   NeuralNetworks → ZooCore → ZooEvaluation → ZooRuns → zoo
 //   ImageFiles (PNG/JPEG/PGM), Datasets (loaders, procedural data) and TensorBoardEvents
 //   (TensorBoard event files of scalars and images, over ImageFiles) sit beside them;
@@ -31,21 +31,20 @@ let package = Package(
   ],
   targets: [
     // C shims: system libraries from Debian's -dev packages.
-    .systemLibrary(name: "_CBLAS", path: "Sources/_CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "_CDNNL", path: "Sources/_CDNNL", providers: [.apt(["libdnnl-dev"])]),
     .systemLibrary(name: "_CPNG", path: "Sources/_CPNG", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "_CZlib", path: "Sources/_CZlib", providers: [.apt(["zlib1g-dev"])]),
-    // LAPACK's symmetric eigensolver, from the same OpenBLAS (it ships LAPACK without a header).
-    .systemLibrary(name: "_CLAPACK", path: "Sources/_CLAPACK", providers: [.apt(["libopenblas-dev"])]),
     // libjpeg through a small C target: its error manager must longjmp, which Swift cannot.
     .target(name: "_CJPEG", path: "Sources/_CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
     // The backend's C kernels: CPU features, the one worker pool, loops compiled per instruction
-    // set and chosen at run time. (libgomp: oneDNN's threading, held to one thread per call.)
-    .target(name: "_CKernels", dependencies: ["_CDNNL"], path: "Sources/_CKernels", linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("gomp"), .linkedLibrary("pthread")]),
+    // set and chosen at run time, oneDNN's plans (libgomp: oneDNN's threading, held to one
+    // thread per call), and OpenBLAS, loaded at first use with its kernels named by the CPU's
+    // features (Debian: libopenblas0; float64 products and LAPACK only).
+    .target(name: "_CKernels", dependencies: ["_CDNNL"], path: "Sources/_CKernels", linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("gomp"), .linkedLibrary("pthread"), .linkedLibrary("dl")]),
 
     // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
-    .target(name: "TensorBackend", dependencies: ["_CBLAS", "_CKernels"]),
+    .target(name: "TensorBackend", dependencies: ["_CKernels"]),
 
     // Neural networks: layers, initializers, optimizers. Knows nothing of GANs.
     .target(name: "NeuralNetworks", dependencies: ["TensorBackend"]),
@@ -66,7 +65,7 @@ let package = Package(
 
     // Evaluation harness: sampling, sample grids, plots, metrics, and the reference classifier,
     // which trains on a dataset's labelled images and is cached under the data root (hence Datasets).
-    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles", "Datasets", "_CLAPACK"]),
+    .target(name: "ZooEvaluation", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ImageFiles", "Datasets"]),
 
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),

@@ -1,4 +1,3 @@
-import _CBLAS
 import _CKernels
 
 /// What the backend runs on: the CPU, its features, the kernels and libraries chosen for it, and
@@ -19,7 +18,7 @@ public struct BackendReport: Codable, Sendable, Equatable {
   /// oneDNN's version and the instruction set its JIT kernels target.
   public var oneDNNVersion: String
   public var oneDNNInstructionSet: String
-  /// OpenBLAS (float64 products only): the core it detected, which does not matter for speed.
+  /// OpenBLAS (float64 products and LAPACK): the core it runs, named by the CPU's features.
   public var openBLASCore: String
   /// Workers the backend splits loops among.
   public var threads: Int
@@ -40,7 +39,7 @@ public struct BackendReport: Codable, Sendable, Equatable {
       loopInstructionSet: String(cString: ck_isa_name(ck_active_isa())),
       kernelPath: KernelPath.current.rawValue,
       oneDNNVersion: String(cString: ck_onednn_version()), oneDNNInstructionSet: String(cString: ck_onednn_isa()),
-      openBLASCore: openblas_get_corename().map { String(cString: $0) } ?? "unknown",
+      openBLASCore: String(cString: ck_openblas_core()),
       threads: Parallel.workers)
   }
 

@@ -1,18 +1,17 @@
-import _CBLAS
 
 import _CKernels
 
 /// C = α·op(A)·op(B) + β·C for row-major matrices: C (M×N), op(A) (M×K), op(B) (K×N).
 ///
 /// float32 runs on oneDNN's `dnnl_sgemm`, JIT-compiled for the CPU's instruction set (AVX-512,
-/// AVX2, …); float64 (gradient checks only) on OpenBLAS. Both run single-threaded per call: a
+/// AVX2, …); float64 (gradient checks, the evaluation metrics' exact sums) on OpenBLAS, whose
+/// kernels the backend chooses by the CPU's features (`_CKernels/openblas.c`). Both run single-threaded per call: a
 /// large product is split into row blocks of C (or column blocks, when M is small), one per
 /// worker of the backend's pool, each block one call with the whole K reduction, so results do
 /// not depend on the split. Under `KernelPath.reference` both run `reference`.
 enum Gemm {
   /// Below this many multiply-adds one core does the product (a hand-off costs microseconds).
   static let parallelThreshold = 1 << 20
-  private static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
 
   /// `epilogue(rows, columns)`, when given, runs on each block of C right after the block's
   /// product, on the same core while the block is in cache (a dense layer's bias and activation).
@@ -46,11 +45,11 @@ enum Gemm {
       return reference(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                        a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
-    _ = singleThreadedBLAS
-    let ta = transposeA ? CblasTrans : CblasNoTrans, tb = transposeB ? CblasTrans : CblasNoTrans
+    let ta: Int32 = transposeA ? 1 : 0, tb: Int32 = transposeB ? 1 : 0
     partition(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc) {
       rows, columns, a, b, c in
-      cblas_dgemm(CblasRowMajor, ta, tb, Int32(rows.count), Int32(columns.count), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+      let status = ck_dgemm(ta, tb, rows.count, columns.count, k, alpha, a, lda, b, ldb, beta, c, ldc)
+      precondition(status == 0, "gemm: float64 products need OpenBLAS: \(LAPACK.unavailableReason ?? "it could not be loaded")")
     }
   }
 

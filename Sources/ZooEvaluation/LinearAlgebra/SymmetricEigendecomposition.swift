@@ -1,4 +1,3 @@
-import _CLAPACK
 import TensorBackend
 
 /// A = V Λ Vᵀ for a real symmetric n×n matrix A, by LAPACK's divide-and-conquer `dsyevd` in
@@ -18,21 +17,12 @@ struct SymmetricEigendecomposition {
     precondition(matrix.rank == 2 && matrix.shape[0] == matrix.shape[1], "SymmetricEigendecomposition: needs a square matrix, got \(matrix.shape)")
     let n = matrix.shape[0]
     var a = matrix.converted(to: .float64).scalars
-    var w = [Double](repeating: 0, count: n)
     guard n > 0 else {
       values = []
       vectors = matrix.converted(to: .float64)
       return
     }
-    var size = Int32(n), leading = Int32(n), info: Int32 = 0
-    // Workspace query, then the decomposition.
-    var workSize = 0.0, integerWorkSize: Int32 = 0, workQuery: Int32 = -1, integerWorkQuery: Int32 = -1
-    dsyevd_("V", "U", &size, &a, &leading, &w, &workSize, &workQuery, &integerWorkSize, &integerWorkQuery, &info, 1, 1)
-    guard info == 0 else { throw .linearAlgebraFailure(routine: "dsyevd", info: info) }
-    var lwork = Int32(workSize), liwork = integerWorkSize
-    var work = [Double](repeating: 0, count: Int(lwork))
-    var iwork = [Int32](repeating: 0, count: Int(liwork))
-    dsyevd_("V", "U", &size, &a, &leading, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+    let (w, info) = LAPACK.symmetricEigendecomposition(&a, order: n)
     guard info == 0 else { throw .linearAlgebraFailure(routine: "dsyevd", info: info) }
     values = w
     vectors = Tensor(shape: [n, n], scalars: a, dtype: .float64)

@@ -124,6 +124,21 @@ void ck_channel_sums(const float *g, const float *x, float *sum_g, float *sum_gx
 int ck_sgemm(int transpose_a, int transpose_b, long m, long n, long k, float alpha, const float *a, long lda,
              const float *b, long ldb, float beta, float *c, long ldc);
 
+// MARK: - float64 products and LAPACK (OpenBLAS, loaded at first use with its core chosen by the
+// CPU's features; see openblas.c)
+
+// Why OpenBLAS could not be loaded, or NULL when it was.
+const char *ck_openblas_error(void);
+// The core OpenBLAS runs ("SkylakeX", "Haswell", …), or "not loaded".
+const char *ck_openblas_core(void);
+// C = alpha·op(A)·op(B) + beta·C, row-major, on the calling thread. Returns 0, or -1 without OpenBLAS.
+int ck_dgemm(int transpose_a, int transpose_b, long m, long n, long k, double alpha, const double *a, long lda,
+             const double *b, long ldb, double beta, double *c, long ldc);
+// Eigenvalues (ascending) and orthonormal eigenvectors (the columns of the column-major n×n `a`,
+// overwriting it) of a symmetric matrix, by LAPACK's dsyevd. Returns LAPACK's info (0: success),
+// or -1000 without OpenBLAS.
+int ck_dsyevd(int n, double *a, double *eigenvalues);
+
 // MARK: - Convolutions (oneDNN)
 
 typedef enum ck_conv_kind {

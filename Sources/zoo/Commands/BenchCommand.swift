@@ -84,7 +84,7 @@ struct BenchCommand: ParsableCommand {
     print("CPU features:    \(report.cpuFeatures.joined(separator: " "))")
     print("threads:         \(report.threads)")
     print("kernels:         \(report.kernelPath); float32 products and convolutions on oneDNN \(report.oneDNNVersion) (JIT for \(report.oneDNNInstructionSet)); loops compiled for \(report.loopInstructionSet)")
-    print("float64:         OpenBLAS (core \(report.openBLASCore)), for gradient checks only")
+    print("float64:         OpenBLAS, core \(report.openBLASCore) (named by the CPU's features), for gradient checks and metrics")
     let ceiling = BackendReport.measureMultiplyAddCeiling()
     print(String(format: "FMA ceiling:     %.0f GFLOP/s (%d threads, independent multiply-adds on the widest vectors)", ceiling, report.threads))
     let n = gemmSize
