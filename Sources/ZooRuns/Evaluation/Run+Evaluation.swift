@@ -1,4 +1,5 @@
 import Foundation
+import ImageFiles
 import TensorBackend
 import ZooCore
 import ZooEvaluation
@@ -13,7 +14,7 @@ extension Run {
     guard isWriter || options.labelControl else {
       throw UsageError("\(directory.path) is open for reading; open it with access .write to evaluate it")
     }
-    if !options.labelControl { try writeFinalSamples() }
+    let finalSamples: Image? = try options.labelControl ? nil : writeFinalSamples()
     let plan = try EvaluationPlan.standard(for: self, options: options)
     let outcomes = try plan.metrics.map { try $0.measure(subject) }
     var file = MetricsFile(variant: configuration.variant, dataset: configuration.dataset, objective: configuration.objective, step: state.step)
@@ -21,23 +22,37 @@ extension Run {
     if !options.labelControl {
       try file.write(to: directory.metrics)
       try plotLosses()
+      try logToTensorBoard(file, finalSamples: finalSamples)
     }
     return EvaluationResult(file: file, outcomes: outcomes)
   }
 
+  /// The metrics and the final samples as TensorBoard events at the evaluated step: into the
+  /// training session's event file when training evaluates, else into a new one.
+  private func logToTensorBoard(_ file: MetricsFile, finalSamples: Image?) throws {
+    guard environment.rank == 0 else { return }
+    let logger = tensorBoard ?? TensorBoardLogger(folder: directory.url, flushInterval: 1)
+    try logger.addMetrics(file, step: state.step)
+    if let finalSamples { try logger.addImage(tag: "evaluation/samples", image: finalSamples, step: state.step) }
+    if tensorBoard == nil { try logger.close() }
+  }
+
   /// samples.png: 2,500 points over the data for a Gaussian mixture (those mode coverage
-  /// counts), a grid of 64 images (a row per class for a conditional variant) for images.
-  private func writeFinalSamples() throws {
+  /// counts), a grid of 64 images (a row per class for a conditional variant) for images; the
+  /// picture, or `nil` for points of no mixture (nothing is written).
+  private func writeFinalSamples() throws -> Image? {
     let samples: Tensor
     switch data.kind {
     case .points:
-      guard DataCatalog.mixture(named: configuration.dataset) != nil else { return }
+      guard DataCatalog.mixture(named: configuration.dataset) != nil else { return nil }
       samples = self.samples(count: ModeCoverage.protocolSampleCount, seed: seeds.evaluationSamples)
     case .images:
       let labels = gridLabels
       samples = self.samples(count: labels?.count ?? 64, seed: seeds.evaluationSamples, labels: labels)
     }
-    try picture(of: samples).writePNG(toFile: directory.finalSamples.path)
+    let image = try picture(of: samples)
+    try image.writePNG(toFile: directory.finalSamples.path)
+    return image
   }
 
   /// losses.png: every loss column of the log against the step.
