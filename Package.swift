@@ -112,7 +112,7 @@ let package = Package(
       name: "ZooRunsTests",
       dependencies: [
         "ZooRuns", "ZooEvaluation", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets", "ImageFiles", "VanillaGAN", "ConditionalGAN",
-        "_ZooTestSupport", "_TestSupport",
+        "TensorBoardEvents", .product(name: "SwiftProtobuf", package: "swift-protobuf"), "_ZooTestSupport", "_TestSupport",
       ]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo", "ZooRuns", "ZooBenchmarks", "ZooEvaluation", "Datasets", "ImageFiles", "TensorBackend", "_TestSupport"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "_TestSupport"]),
