@@ -161,7 +161,8 @@ public final class ResultsSuite {
   }
 
   /// The time each planned run should take: from finished runs of its kind in the summaries,
-  /// else measured by training one for a few seconds (`TrainingEstimate.measure`).
+  /// else measured by training one for a few seconds (`TrainingEstimate.measure`); `nil` for a
+  /// run reused, or one whose measurement stopped (it diverged, or `shouldStop` said so).
   public func estimates(for plan: [PlannedRun], shouldStop: (() -> Bool)? = nil) throws -> [TrainingEstimate?] {
     let summaries = Array(try summaries().values)
     var measured: [(kind: ResolvedConfiguration, estimate: TrainingEstimate)] = []
@@ -171,10 +172,16 @@ public final class ResultsSuite {
       if let known = TrainingEstimate.fromSummaries(summaries, kind: kind) ?? measured.first(where: { $0.kind == kind })?.estimate {
         return known
       }
-      let estimate = try TrainingEstimate.measure(
-        planned.experiment.specification(dataRoot: dataRoot), registry: registry, notes: notes, shouldStop: shouldStop)
-      measured.append((kind, estimate))
-      return estimate
+      do {
+        let estimate = try TrainingEstimate.measure(
+          planned.experiment.specification(dataRoot: dataRoot), registry: registry, notes: notes, shouldStop: shouldStop)
+        measured.append((kind, estimate))
+        return estimate
+      } catch let error as TrainingError {
+        // A run that diverges at once, or a stop asked for: no estimate; the run itself will say.
+        notes("\(planned.experiment.name): no time estimate (\(error))")
+        return nil
+      }
     }
   }
 
