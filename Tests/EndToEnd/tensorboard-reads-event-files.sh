@@ -7,18 +7,20 @@
 #    snapshots, its final samples and every number of metrics.json;
 # both through the Python EventAccumulator and through the Rust data server behind
 # `tensorboard --logdir`.
-# Installs the `tensorboard` package from PyPI into a throwaway folder (the zoo does not depend
-# on it); the first log folder comes from the ResumedRunLogdirTests Swift test (a debug build,
+# TensorBoard is the `tensorboard` package from PyPI that .ci/setup installs into
+# .build/tensorboard-python (the zoo does not depend on it); without it this check fails, it does
+# not skip. The first log folder comes from the ResumedRunLogdirTests Swift test (a debug build,
 # which CI's `swift test` has already made), the run from the release build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+python="$PWD/.build/tensorboard-python"
+PYTHONPATH="$python" python3 -c "import tensorboard" 2>/dev/null ||
+  { echo "TensorBoard is not installed in $python: run .ci/setup"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore \
-  --target "$work/python" tensorboard
 mkdir "$work/check"
 TENSORBOARD_EVENTS_CHECK_DIR="$work/check" swift test --filter ResumedRunLogdirTests 2>&1 | tail -1
-PYTHONPATH="$work/python" python3 Tests/EndToEnd/read-tensorboard-events.py "$work/check/logdir" "$work/check/expected.json"
+PYTHONPATH="$python" python3 Tests/EndToEnd/read-tensorboard-events.py "$work/check/logdir" "$work/check/expected.json"
 
 swift build -c release --product zoo 2>&1 | tail -1
 zoo=.build/release/zoo
@@ -38,4 +40,4 @@ echo "killed $run after $(($(wc -l <"$run/losses.csv") - 1)) logged steps"
 "$zoo" resume "$run" >"$work/resume.log" 2>&1 || { cat "$work/resume.log"; exit 1; }
 echo "event files: $(ls "$run" | grep -c '^events.out.tfevents')"
 python3 Tests/EndToEnd/tensorboard-expected-from-run.py "$run" "$work/run-expected.json"
-PYTHONPATH="$work/python" python3 Tests/EndToEnd/read-tensorboard-events.py "$run" "$work/run-expected.json"
+PYTHONPATH="$python" python3 Tests/EndToEnd/read-tensorboard-events.py "$run" "$work/run-expected.json"

@@ -18,6 +18,17 @@ import _TestSupport
     #expect(variants.isSuperset(of: registry.variants.map { $0.name }), "RESULTS.md covers every registered variant; missing: \(Set(registry.variants.map { $0.name }).subtracting(variants).sorted())")
   }
 
+  /// Every picture and link RESULTS.md points to is committed beside it.
+  @Test func everyFigureTheResultsPointToExists() throws {
+    let document = try String(contentsOf: SharedData.packageRoot.appendingPathComponent("RESULTS.md"), encoding: .utf8)
+    let targets = document.components(separatedBy: "](").dropFirst().compactMap { $0.split(separator: ")", maxSplits: 1).first.map(String.init) }
+    let figures = targets.filter { $0.hasPrefix("results/") }
+    #expect(!figures.isEmpty)
+    for figure in figures {
+      #expect(FileManager.default.fileExists(atPath: SharedData.packageRoot.appendingPathComponent(figure).path), "RESULTS.md points to \(figure), which is missing")
+    }
+  }
+
   /// The message `zoo <arguments>` prints for its failure, after checking it exits non-zero.
   static func failure(_ arguments: [String]) -> String {
     do {

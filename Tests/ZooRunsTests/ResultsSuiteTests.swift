@@ -147,7 +147,8 @@ import _TestSupport
     let suite = try ResultsSuite(layout: try Self.layout(specification, in: folder), registry: testRegistry)
     #expect { _ = try Self.quietly(suite) } throws: { "\($0)".contains("needs a Lipschitz critic") }
     #expect(!FileManager.default.fileExists(atPath: folder.file("runs")) && !FileManager.default.fileExists(atPath: folder.file("results/summaries")))
-    let intact = try ResultsSuite(layout: try Self.layout(Self.specification(), in: TemporaryFolder()), registry: testRegistry)
+    let intactFolder = TemporaryFolder()
+    let intact = try ResultsSuite(layout: try Self.layout(Self.specification(), in: intactFolder), registry: testRegistry)
     #expect { _ = try intact.plan(only: "hingee") } throws: { "\($0)".contains("Did you mean 'hinge'?") }
     #expect(try intact.experiments(only: "hinge").count == 2)
     #expect(try intact.experiments(only: "moments").count == 1)

@@ -61,5 +61,16 @@ import ZooCore
       "1 min 0 s", "`0123456`", "m1", "✗ seed 2: modes covered 4/8",
     ])
     #expect(document.contains("| m1 | Test CPU | 2 |"))
+
+    // A seed that misses many bars (a conditional model can miss one per class) shows its
+    // first two and counts the rest; one that misses three shows them all.
+    let last = experiments[2].name
+    summaries[last]!.shortfalls = (0..<5).map { "class \($0) drawn as asked 1.0% of the time, below 95.0%" }
+    let many = try ResultsDocument(specification: specification, registry: testRegistry, summaries: summaries).render()
+    #expect(many.contains(
+      "| ✗ seed 2: class 0 drawn as asked 1.0% of the time, below 95.0%, class 1 drawn as asked 1.0% of the time, below 95.0%, 3 more |"))
+    summaries[last]!.shortfalls = ["a", "b", "c"]
+    let three = try ResultsDocument(specification: specification, registry: testRegistry, summaries: summaries).render()
+    #expect(three.contains("| ✗ seed 2: a, b, c |"))
   }
 }
