@@ -11,17 +11,27 @@ extension Run {
   ///   when a loss diverges (the last good checkpoint is kept).
   @discardableResult
   public func train(observers: [any TrainingObserver] = [], shouldStop: (() -> Bool)? = nil) throws -> TrainingOutcome {
-    guard isWriter else { throw UsageError("\(directory.path) is open for reading; open it with access .write to train it") }
+    guard isWriter || !writesFiles else { throw UsageError("\(directory.path) is open for reading; open it with access .write to train it") }
     guard state.step < configuration.steps else { return .alreadyFinished }
     let session = SessionRecorder(url: directory.sessions, interval: configuration.checkpointInterval)
     var data = try source()
     data.resume(atSample: state.samplesSeen)
+    // In a data-parallel run every process draws each whole batch and keeps its shard.
+    if environment.processGroup != nil { data = ShardedBatchSource(data, rank: environment.rank, of: environment.worldSize) }
     let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval)
     let tensorBoard = TensorBoardLogger(folder: directory.url, flushInterval: configuration.checkpointInterval)
-    let snapshots = try snapshotWriter()
-    snapshots.onSnapshot = { picture, step in try tensorBoard.addImage(tag: "samples", image: picture, step: step) }
-    let stop = shouldStop.map(StopCheck.init)
-    let writers: [any TrainingObserver] = environment.rank == 0 ? [lossLog, tensorBoard, session, snapshots] : []
+    // Every process of a data-parallel run must stop at the same step: one asked is all asked.
+    let agreedStop = shouldStop.map { asked -> () -> Bool in
+      guard let group = environment.processGroup else { return asked }
+      return { ((try? group.sum([asked() ? 1 : 0])) ?? [1])[0] > 0 }
+    }
+    let stop = agreedStop.map(StopCheck.init)
+    var writers: [any TrainingObserver] = []
+    if environment.rank == 0 {
+      let snapshots = try snapshotWriter()
+      snapshots.onSnapshot = { picture, step in try tensorBoard.addImage(tag: "samples", image: picture, step: step) }
+      writers = [lossLog, tensorBoard, session, snapshots]
+    }
     let checkpoints: [any TrainingObserver] = environment.rank == 0 ? [CheckpointWriter(url: directory.checkpoint, interval: configuration.checkpointInterval)] : []
     let loop = TrainingLoop(observers: writers + observers + checkpoints + (stop.map { [$0] } ?? []))
     if environment.rank == 0 { self.tensorBoard = tensorBoard }
@@ -46,8 +56,9 @@ extension Run {
       throw error
     }
     self.state = state
+    guard writesFiles else { return .finished(nil) }
     let result = try evaluate()
-    if environment.rank == 0 { try session.record() }
+    try session.record()
     return .finished(result)
   }
 }
