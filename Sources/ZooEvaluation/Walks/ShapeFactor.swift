@@ -17,6 +17,8 @@ public enum ShapeFactor: String, CaseIterable, Codable, Sendable {
     guard !estimates.isEmpty else { return allCases.map { _ in 0 } }
     let n = Double(estimates.count)
     func variance(_ values: [Double]) -> Double {
+      // Exactly 0 for a constant factor (a coordinate that moves nothing), not the rounding of its mean.
+      guard values.contains(where: { $0 != values[0] }) else { return 0 }
       let mean = values.reduce(0, +) / Double(values.count)
       return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
     }

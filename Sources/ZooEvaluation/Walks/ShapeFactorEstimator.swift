@@ -2,16 +2,23 @@ import Datasets
 import Foundation
 import TensorBackend
 
-/// Reads the factors of images of `Shapes` (class, position, scale, rotation, colour) off the
-/// nearest real shapes: a fixed draw of real shapes whose factors are known, searched exactly in
-/// pixel space (`NearestNeighbours`), each image given the factors its k nearest real shapes
-/// agree on. No network is trained: what the estimate can tell is limited by how densely the
-/// references cover the factors (`check` measures it on fresh real shapes).
+/// Reads the factors of images of `Shapes` (class, position, scale, rotation, colour): the
+/// colour measured on the image, the rest read off the nearest real shapes. No network is
+/// trained: what the estimate can tell is limited by how densely the references cover the
+/// factors (`check` measures it on fresh real shapes).
 ///
-/// For k neighbours with factors f₁…f_k: the class by majority (ties to the nearer); position,
-/// scale and colour by their mean; the rotation, for the voted class, by the circular mean of
-/// the n-fold angles n·θ of the neighbours of that class, n the shape's rotational symmetry
-/// (square and cross 4, triangle 3, star 5; a circle has no rotation).
+/// The search compares silhouettes, not pixels: each image's brightest channel per pixel,
+/// divided by its largest value (the shape's coverage of the pixel, 0 on the black background,
+/// 1 inside), so that neighbours agree on outline, place and size whatever their colour; in raw
+/// pixels the colour dominates the distance and the nearest shapes of a cyan square are cyan
+/// shapes of any class. The colour is Σ pixels / Σ silhouette over the image, per channel (the
+/// fill colour, as a pixel is coverage × colour), one value repeated for grey images, as
+/// `Shapes` draws grey.
+///
+/// For k neighbours with factors f₁…f_k: the class by majority (ties to the nearer); position
+/// and scale by their mean; the rotation, for the voted class, by the circular mean of the
+/// n-fold angles n·θ of the neighbours of that class, n the shape's rotational symmetry (square
+/// and cross 4, triangle 3, star 5; a circle has no rotation).
 public struct ShapeFactorEstimator {
   /// What one image is estimated to show.
   public struct Estimate: Sendable, Equatable {
@@ -26,7 +33,7 @@ public struct ShapeFactorEstimator {
   }
 
   public let shapes: Shapes
-  /// The real shapes' pixels on [0, 1] and their factors.
+  /// The real shapes' silhouettes and their factors.
   public let references: FeatureMatrix
   public let factors: [Shapes.Factors]
   /// Neighbours per estimate.
@@ -40,7 +47,7 @@ public struct ShapeFactorEstimator {
     self.shapes = shapes
     self.k = k
     factors = sample.factors
-    references = try FeatureMatrix(Self.pixels(sample.images), name: "real shapes")
+    references = try FeatureMatrix(Self.silhouettes(sample.images).silhouettes, name: "real shapes")
   }
 
   /// n, the rotational symmetry of `kind`; `nil` for the circle.
@@ -65,7 +72,8 @@ public struct ShapeFactorEstimator {
   ///
   /// - Throws: `MetricError.dimensionMismatch` for images of another size or channel count.
   public func estimate(_ images: Tensor, progress: ((Int, Int) -> Void)? = nil) throws -> [Estimate] {
-    let queries = try FeatureMatrix(Self.pixels(images), name: "images")
+    let (silhouettes, colors) = Self.silhouettes(images)
+    let queries = try FeatureMatrix(silhouettes, name: "images")
     let found = try NearestNeighbours(references: references).search(queries, k: k, progress: progress)
     return (0..<queries.count).map { row in
       let neighbours = found.neighbours(of: row).map { factors[$0.index] }
@@ -79,8 +87,7 @@ public struct ShapeFactorEstimator {
         Self.circularMean(sameKind.compactMap { Self.folded($0.rotation, kind: kind) })
       }
       return Estimate(
-        kind: kind, centerX: mean(\.centerX), centerY: mean(\.centerY), scale: mean(\.scale), foldedRotation: rotation,
-        color: (0..<3).map { c in mean { $0.color[c] } })
+        kind: kind, centerX: mean(\.centerX), centerY: mean(\.centerY), scale: mean(\.scale), foldedRotation: rotation, color: colors[row])
     }
   }
 
@@ -106,13 +113,44 @@ public struct ShapeFactorEstimator {
 
   /// 1 − |mean of unit vectors at `angles`|: 0 when all agree, near 1 when spread evenly.
   static func circularVariance(_ angles: [Double]) -> Double {
-    guard !angles.isEmpty else { return 0 }
+    guard angles.contains(where: { $0 != angles[0] }) else { return 0 }
     let x = angles.reduce(0) { $0 + cos($1) }, y = angles.reduce(0) { $0 + sin($1) }
     return max(0, 1 - (x * x + y * y).squareRoot() / Double(angles.count))
   }
 
-  /// Images on [−1, 1] as flattened pixels on [0, 1].
-  static func pixels(_ images: Tensor) -> Tensor {
-    ((images + 1) * 0.5).reshaped(to: [images.shape[0], -1])
+  /// Images (M, C, H, W) on [−1, 1] as silhouettes (M, H·W): per pixel the largest channel on
+  /// [0, 1] over the image's largest (all 0 for a black image); and each image's colour, three
+  /// values on [0, 1] (Σ pixels / Σ silhouette per channel; a grey image's one value thrice).
+  static func silhouettes(_ images: Tensor) -> (silhouettes: Tensor, colors: [[Double]]) {
+    let m = images.shape[0], channels = images.shape[1], plane = images.scalarCount / max(1, m * channels)
+    let values = images.floats
+    var silhouettes = [Float](repeating: 0, count: m * plane)
+    var colors: [[Double]] = []
+    colors.reserveCapacity(m)
+    for image in 0..<m {
+      let base = image * channels * plane
+      var brightest: Float = 0
+      for p in 0..<plane {
+        var value: Float = 0
+        for c in 0..<channels { value = max(value, (values[base + c * plane + p] + 1) / 2) }
+        silhouettes[image * plane + p] = value
+        brightest = max(brightest, value)
+      }
+      var coverage = 0.0
+      if brightest > 0 {
+        for p in 0..<plane {
+          silhouettes[image * plane + p] /= brightest
+          coverage += Double(silhouettes[image * plane + p])
+        }
+      }
+      let color = (0..<channels).map { c -> Double in
+        guard coverage > 0 else { return 0 }
+        var sum = 0.0
+        for p in 0..<plane { sum += Double(max(0, (values[base + c * plane + p] + 1) / 2)) }
+        return min(1, sum / coverage)
+      }
+      colors.append(channels == 1 ? [color[0], color[0], color[0]] : Array(color.prefix(3)))
+    }
+    return (Tensor(shape: [m, plane], scalars: silhouettes), colors)
   }
 }

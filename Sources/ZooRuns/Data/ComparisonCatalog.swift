@@ -31,7 +31,10 @@ public enum ComparisonCatalog {
     }
     let training = SampleSet(trainingImages, source: "\(labelled.name) training split")
     let test = SampleSet(labelled.test, source: "\(labelled.name) test split")
+    // MNIST's protocol rows (σ on training images 50,000–50,999) need its full training split;
+    // a smaller set of MNIST files (a subset, for a quick check) takes the generic rows.
     let isMNIST = (try? DatasetSpecification(dataset).name) == DataCatalog.mnistName
+      && training.count >= ScoreDataset.mnistValidationRows.upperBound
     let validation = isMNIST ? ScoreDataset.mnistValidationRows : validationRows(trainingCount: training.count)
     let floor = isMNIST ? ScoreDataset.mnistFloorRows : 0..<validation.lowerBound
     return (ScoreDataset(
