@@ -1,6 +1,6 @@
 /// Density and coverage (`DensityCoverage`, Naeem et al. 2020, k = 5) of the generator's samples
 /// against the test split, beside the floor, in the reference classifier's features.
-public struct DensityCoverageMetric: SampleMetric {
+public struct DensityCoverageMetric: FlooredComparisonMetric {
   public let comparison: SampleComparison
   public let features: SampleScoring.Features
 
@@ -11,16 +11,14 @@ public struct DensityCoverageMetric: SampleMetric {
 
   public var key: String { "density-coverage" }
 
-  public func evaluate(_ subject: EvaluationSubject) throws -> FlooredReport<DensityCoverageReport> {
-    try comparison.floored(features, subject: subject, metric: DensityCoverage.name) { real, fake, progress in
-      try DensityCoverage().evaluate(real: real, fake: fake, progress: progress)
-    }
+  public var name: String { DensityCoverage.name }
+
+  public func measure(real: FeatureMatrix, fake: FeatureMatrix, progress: @escaping (Int, Int) -> Void) throws -> DensityCoverageReport {
+    try DensityCoverage().evaluate(real: real, fake: fake, progress: progress)
   }
 
   public func summary(of report: FlooredReport<DensityCoverageReport>) -> [String] {
     [String(format: "density %.4f, coverage %.4f (floor %.4f, %.4f), k = %d, %@ features", report.samples.density, report.samples.coverage,
             report.floor.density, report.floor.coverage, report.samples.k, report.features.rawValue)]
   }
-
-  public func shortfalls(of report: FlooredReport<DensityCoverageReport>) -> [String] { [] }
 }

@@ -1,6 +1,6 @@
 /// The Fréchet distance (`FrechetDistance`, Heusel et al. 2017) of the generator's samples from
 /// the test split, beside the floor, in the reference classifier's features.
-public struct FrechetDistanceMetric: SampleMetric {
+public struct FrechetDistanceMetric: FlooredComparisonMetric {
   public let comparison: SampleComparison
   /// The space measured in.
   public let features: SampleScoring.Features
@@ -12,15 +12,13 @@ public struct FrechetDistanceMetric: SampleMetric {
 
   public var key: String { "frechet-distance" }
 
-  public func evaluate(_ subject: EvaluationSubject) throws -> FlooredReport<FrechetDistanceReport> {
-    try comparison.floored(features, subject: subject, metric: FrechetDistance.name) { real, fake, _ in
-      try FrechetDistance().evaluate(real: real, fake: fake)
-    }
+  public var name: String { FrechetDistance.name }
+
+  public func measure(real: FeatureMatrix, fake: FeatureMatrix, progress: @escaping (Int, Int) -> Void) throws -> FrechetDistanceReport {
+    try FrechetDistance().evaluate(real: real, fake: fake)
   }
 
   public func summary(of report: FlooredReport<FrechetDistanceReport>) -> [String] {
     [String(format: "Fréchet distance %.4g (floor %.4g), %@ features", report.samples.distance, report.floor.distance, report.features.rawValue)]
   }
-
-  public func shortfalls(of report: FlooredReport<FrechetDistanceReport>) -> [String] { [] }
 }

@@ -1,7 +1,7 @@
 /// The kernel distance (`KernelDistance`, Bińkowski et al. 2018: unbiased MMD² with the cubic
 /// polynomial kernel, mean ± std over 100 subsets of 1,000) of the generator's samples from the
 /// test split, beside the floor, in the reference classifier's features.
-public struct KernelDistanceMetric: SampleMetric {
+public struct KernelDistanceMetric: FlooredComparisonMetric {
   public let comparison: SampleComparison
   public let features: SampleScoring.Features
   /// The seed of the subsets.
@@ -19,17 +19,15 @@ public struct KernelDistanceMetric: SampleMetric {
 
   public var key: String { "kernel-distance" }
 
-  public func evaluate(_ subject: EvaluationSubject) throws -> FlooredReport<KernelDistanceReport> {
-    try comparison.floored(features, subject: subject, metric: KernelDistance.name) { real, fake, progress in
-      try KernelDistance(subsetCount: subsetCount, subsetSize: min(subsetSize, real.count, fake.count), seed: seed)
-        .evaluate(real: real, fake: fake, progress: progress)
-    }
+  public var name: String { KernelDistance.name }
+
+  public func measure(real: FeatureMatrix, fake: FeatureMatrix, progress: @escaping (Int, Int) -> Void) throws -> KernelDistanceReport {
+    try KernelDistance(subsetCount: subsetCount, subsetSize: min(subsetSize, real.count, fake.count), seed: seed)
+      .evaluate(real: real, fake: fake, progress: progress)
   }
 
   public func summary(of report: FlooredReport<KernelDistanceReport>) -> [String] {
     [String(format: "kernel distance %.4g ± %.2g (floor %.4g ± %.2g), %@ features", report.samples.mean, report.samples.standardDeviation,
             report.floor.mean, report.floor.standardDeviation, report.features.rawValue)]
   }
-
-  public func shortfalls(of report: FlooredReport<KernelDistanceReport>) -> [String] { [] }
 }

@@ -62,7 +62,7 @@ public struct NeighbourGridMetric: SampleMetric {
     let layout = rows.indices.map { Array($0 * columns..<($0 + 1) * columns) }
     let digits = space == .pixels ? "%.2f" : "%.1f"
     let captions = rows.map { row in [row.choice] + row.distances.map { String(format: digits, $0) } }
-    let title = "sample, then its \(columns - 1) nearest training images; distance in "
+    let title = "sample, then its \(columns - 1) nearest training images, distance in "
       + (space == .pixels ? "pixels on [0, 1]" : "classifier features")
     return CaptionedGrid(cells, rows: layout, title: title, captions: captions).image
   }

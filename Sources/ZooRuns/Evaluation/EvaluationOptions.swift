@@ -10,6 +10,8 @@ public struct EvaluationOptions {
     case cachedOnly
     /// Use a cached one, else fail naming the missing file (`zoo evaluate --classifier cached`).
     case cachedRequired
+    /// Use none: the metrics in pixels only (`zoo evaluate --classifier none`).
+    case unused
   }
 
   /// How much of the harness runs.

@@ -72,6 +72,9 @@ public struct EvaluationPlan {
   private static func referenceClassifier(for run: Run, options: EvaluationOptions) throws -> ReferenceClassifier? {
     let dataset = run.configuration.dataset, dataRoot = run.configuration.dataRoot
     switch options.classifier {
+    case .unused:
+      run.notes("no classifier judgement: none asked for")
+      return nil
     case .loadOrTrain:
       do {
         return try ClassifierCatalog.referenceClassifier(for: dataset, dataRoot: dataRoot, notes: run.notes, progress: options.classifierProgress)

@@ -29,14 +29,22 @@ struct EvaluateCommand: ParsableCommand {
   @Option(name: .customLong("target-accuracy"), help: "The share of samples asked for class c that must show c, for --check.")
   var targetAccuracy = 0.95
 
-  @Option(help: "The reference classifier: train (train and cache one if none is cached) or cached (fail if none is).")
+  @Option(help: "The reference classifier: train (train and cache one if none is cached), cached (fail if none is) or none (the metrics in pixels only).")
   var classifier: ClassifierChoice = .train
 
   @Option(help: "Samples the comparison metrics draw (the Parzen protocol's 10,000 by default).")
   var samples = 10_000
 
   enum ClassifierChoice: String, ExpressibleByArgument, CaseIterable {
-    case train, cached
+    case train, cached, none
+
+    var use: EvaluationOptions.ClassifierUse {
+      switch self {
+      case .train: return .loadOrTrain
+      case .cached: return .cachedRequired
+      case .none: return .unused
+      }
+    }
   }
 
   @Flag(name: .customLong("label-control"), help: "Control experiment for conditional runs: give the generator random labels instead of the requested ones, as one ignoring its label would draw; prints the figures, writes nothing.")
@@ -54,7 +62,7 @@ struct EvaluateCommand: ParsableCommand {
     let bars = StageProgressBars()
     defer { bars.finish() }
     let result = try opened.evaluate(EvaluationOptions(
-      classifier: classifier == .train ? .loadOrTrain : .cachedRequired, labelControl: labelControl, targetAccuracy: targetAccuracy,
+      classifier: classifier.use, labelControl: labelControl, targetAccuracy: targetAccuracy,
       classifierProgress: Console.classifierProgress, sampleCount: samples, progress: bars.update))
     bars.finish()
     Console.say(result.summary)
