@@ -4,7 +4,8 @@ import ZooCore
 extension Run {
   /// Trains to `configuration.steps`, from the checkpoint if the run has one, writing the loss
   /// log, snapshots and checkpoints as it goes (each observer in `observers` sees every step
-  /// too); then evaluates (`evaluate()`, with a cached classifier only). `shouldStop`, asked
+  /// too); then evaluates (`evaluate(_:)` to the extent of `.endOfTraining`, with a cached
+  /// classifier only). `shouldStop`, asked
   /// after every step, stops training there with a checkpoint written: the runner's SIGINT.
   /// - Throws: `UsageError` unless the run is open for writing; `TrainingError.nonFiniteLoss`
   ///   when a loss diverges (the last good checkpoint is kept).
@@ -38,6 +39,6 @@ extension Run {
       return .interrupted(step: step)
     }
     self.state = state
-    return .finished(writesFiles ? try evaluate() : nil)
+    return .finished(writesFiles ? try evaluate(EvaluationOptions(extent: .endOfTraining)) : nil)
   }
 }
