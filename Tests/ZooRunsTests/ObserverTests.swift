@@ -37,4 +37,29 @@ import _ZooTestSupport
     #expect(log.rows.map { Int($0[0]) } == [1, 2, 3, 4, 5, 6])
     #expect(log.values(of: "loss_generator") == Array(repeating: 0.5, count: 6))
   }
+
+  /// An observer's own columns follow the trainer's terms, filled on the steps it measured and
+  /// empty (read back as NaN) on the others.
+  @Test func lossLogWritesAnObserversColumnsWhereItMeasured() throws {
+    final class EveryThirdStep: TrainingObserver, LossLogColumns {
+      var last = 0
+      var columns: [String] { ["test_a", "test_b"] }
+      func values(atStep step: Int) -> [Double]? { step == last ? [Double(step), -1] : nil }
+      func stepDidFinish(_ record: StepRecord, trainer: any Trainer, state: TrainingState, totalSteps: Int) throws {
+        if state.step % 3 == 0 { last = state.step }
+      }
+    }
+    let folder = TemporaryFolder()
+    let url = folder.url.appendingPathComponent("losses.csv")
+    let measurement = EveryThirdStep()
+    var data: any BatchSource = NoData()
+    var state = TrainingState(seed: 1)
+    let loop = TrainingLoop(observers: [measurement, LossLog(url: url, flushInterval: 2, extraColumns: [measurement])])
+    try loop.run(trainer: ScriptedTrainer(losses: Array(repeating: 0.5, count: 7)), data: &data, state: &state, totalSteps: 7)
+    let log = try LossLog.read(from: url)
+    #expect(log.columns == ["step", "images_seen", "seconds", "loss_discriminator", "loss_generator", "test_a", "test_b"])
+    let a = try #require(log.values(of: "test_a"))
+    #expect(a.enumerated().allSatisfy { ($0.offset + 1) % 3 == 0 ? $0.element == Double($0.offset + 1) : $0.element.isNaN }, "\(a)")
+    #expect(log.values(of: "test_b")?.filter { !$0.isNaN } == [-1, -1])
+  }
 }

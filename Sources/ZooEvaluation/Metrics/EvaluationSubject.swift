@@ -1,7 +1,8 @@
 import TensorBackend
 import ZooCore
 
-/// The trained generator a metric judges, and what it was trained on.
+/// The trained generator a metric judges, what it was trained on, and the model's likelihood
+/// when it has one.
 public struct EvaluationSubject {
   /// The generator, at its trained weights.
   public let generator: any Generator
@@ -9,11 +10,14 @@ public struct EvaluationSubject {
   public let data: DataDescription
   /// Whether the generator draws a class it is given.
   public let isConditional: Bool
+  /// The model's likelihood of data, for a likelihood model (a VAE); `nil` for a GAN.
+  public let likelihoodModel: (any LikelihoodModel)?
 
-  public init(generator: any Generator, data: DataDescription, isConditional: Bool) {
+  public init(generator: any Generator, data: DataDescription, isConditional: Bool, likelihoodModel: (any LikelihoodModel)? = nil) {
     self.generator = generator
     self.data = data
     self.isConditional = isConditional
+    self.likelihoodModel = likelihoodModel
   }
 
   /// `count` samples with noise from `seed`, for the classes `labels` if given (one per sample; a

@@ -3,7 +3,8 @@ import ZooCore
 import ZooEvaluation
 
 /// The metrics a run's evaluation computes, picked for its data: mode coverage on a Gaussian
-/// mixture; the reference classifier's judgement on labelled images. A metric added to the
+/// mixture; the reference classifier's judgement on labelled images; for a model with a
+/// likelihood (a VAE), its held-out likelihood on any data. A metric added to the
 /// harness is one more line in `standard(for:options:)`; each writes its own key into
 /// metrics.json, and neither the runner nor the loop changes.
 public struct EvaluationPlan {
@@ -26,6 +27,7 @@ public struct EvaluationPlan {
         classifier: classifier, seed: run.seeds.classifierJudgement, labelControlSeed: run.seeds.labelControl,
         labelControl: options.labelControl, targetAccuracy: options.targetAccuracy))
     }
+    if let heldOut = run.heldOutLikelihoodMetric() { metrics.append(heldOut) }
     return EvaluationPlan(metrics: metrics)
   }
 

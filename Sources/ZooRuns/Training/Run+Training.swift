@@ -14,9 +14,11 @@ extension Run {
     guard state.step < configuration.steps else { return .alreadyFinished }
     var data = try source()
     data.resume(atSample: state.samplesSeen)
-    let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval)
+    // A likelihood model's held-out bound, measured before the loss log writes its columns.
+    let heldOut = environment.rank == 0 ? try heldOutBoundLog() : nil
+    let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval, extraColumns: heldOut.map { [$0] } ?? [])
     let stop = shouldStop.map(StopCheck.init)
-    let writers: [any TrainingObserver] = environment.rank == 0 ? [lossLog, try snapshotWriter()] : []
+    let writers: [any TrainingObserver] = environment.rank == 0 ? (heldOut.map { [$0] } ?? []) + [lossLog, try snapshotWriter()] : []
     let checkpoints: [any TrainingObserver] = environment.rank == 0 ? [CheckpointWriter(url: directory.checkpoint, interval: configuration.checkpointInterval)] : []
     let loop = TrainingLoop(observers: writers + observers + checkpoints + (stop.map { [$0] } ?? []))
     var state = self.state
