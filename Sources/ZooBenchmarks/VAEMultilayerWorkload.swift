@@ -7,13 +7,13 @@ import ZooCore
 /// binary cross-entropy on logits summed plus the closed-form KL, Adam 1e-3, batch 128. The
 /// random "real" batches are in the zoo's [−1, 1], which the VAE reads as [0, 1], the range of
 /// the reference's batches. Sampling decodes z ~ N(0, I) to the Bernoulli means, as `decode`.
-public struct VAEMultilayerWorkload: AdversarialWorkload {
+public struct VAEMultilayerWorkload: VariantWorkload {
   public static let name = "vae-mlp"
   public static let defaultBatchSize = 128
-  public let run: AdversarialWorkloadRun
+  public let run: VariantWorkloadRun
 
   public init(batchSize: Int, seed: UInt64) throws {
     let description = DataDescription(kind: .images, sampleShape: [1, 28, 28], valueRange: -1...1, epochSize: 60_000)
-    run = try AdversarialWorkloadRun(VAEVariant.self, description: description, batchSize: batchSize, seed: seed)
+    run = try VariantWorkloadRun(VAEVariant.self, description: description, batchSize: batchSize, seed: seed)
   }
 }

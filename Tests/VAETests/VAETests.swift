@@ -79,6 +79,7 @@ func makeTrainer(_ configuration: VAEVariant.Configuration, _ data: DataDescript
     #expect(configuration.evaluation == LikelihoodEvaluation(importanceSamples: 5_000, sampleCount: 1_000))
     #expect(VAEVariant.defaultSchedule(for: digits) == TrainingSchedule(steps: 4_688, batchSize: 128))
     #expect(VAEVariant.defaultSchedule(for: images(channels: 1, side: 64, epochSize: 400)).steps == 2_000)
+    #expect(VAEVariant.defaultSchedule(for: points) == TrainingSchedule(steps: 20_000, batchSize: 256))
 
     let trainer = try makeTrainer(configuration, digits)
     #expect(trainer.model.encoder.parameterCount == 784 * 400 + 400 + 400 * 40 + 40)

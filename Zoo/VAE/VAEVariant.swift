@@ -54,10 +54,11 @@ public enum VAEVariant: ZooVariant {
 
   /// Batches of 128 on images (pytorch/examples), 256 on points. On a dataset of fixed size,
   /// 10 epochs (pytorch/examples' default), and at least 2,000 steps for small sets (400 faces);
-  /// 2,000 steps of images drawn afresh, 5,000 of points.
+  /// 2,000 steps of images drawn afresh, 20,000 of points (on ring8 the held-out bound still
+  /// falls at 5,000 steps, where 14% of the samples lie within 3σ of a mode; 55% at 20,000).
   public static func defaultSchedule(for data: DataDescription) -> TrainingSchedule {
     let batchSize = data.kind == .images ? 128 : 256
-    guard let epochSize = data.epochSize else { return TrainingSchedule(steps: data.kind == .images ? 2_000 : 5_000, batchSize: batchSize) }
+    guard let epochSize = data.epochSize else { return TrainingSchedule(steps: data.kind == .images ? 2_000 : 20_000, batchSize: batchSize) }
     let tenEpochs = (10 * epochSize + batchSize - 1) / batchSize
     return TrainingSchedule(steps: max(tenEpochs, 2_000), batchSize: batchSize)
   }

@@ -2,13 +2,13 @@ import NeuralNetworks
 import TensorBackend
 import ZooCore
 
-/// A benchmark of a variant's own trainer (a GAN's, or the VAE's) run by `AdversarialWorkloadRun`,
+/// A benchmark of a variant's own trainer (a GAN's, or the VAE's) run by `VariantWorkloadRun`,
 /// whose steps and samples are the workload's.
-public protocol AdversarialWorkload: BenchmarkWorkload {
-  var run: AdversarialWorkloadRun { get }
+public protocol VariantWorkload: BenchmarkWorkload {
+  var run: VariantWorkloadRun { get }
 }
 
-extension AdversarialWorkload {
+extension VariantWorkload {
   public func trainStep() throws { try run.trainStep() }
   public func sample(count: Int) { run.sample(count: count) }
 }
@@ -18,7 +18,7 @@ extension AdversarialWorkload {
 /// "real" batches, and the random stream every draw comes from. `trainStep` is one iteration of
 /// the trainer; `sample` draws images in inference mode without recording gradients, with random
 /// labels for a conditional model.
-public final class AdversarialWorkloadRun {
+public final class VariantWorkloadRun {
   let trainer: any Trainer
   var data: any BatchSource
   var generator: SplitMix64
