@@ -91,22 +91,6 @@ func makeTrainer(_ configuration: VAEVariant.Configuration, _ data: DataDescript
     #expect(onPoints.likelihood == .gaussian && onPoints.learnsVariance && onPoints.drawsObservationNoise && onPoints.latentDimension == 2)
   }
 
-  /// Two and three processes sharing every batch train as one process on the whole batch: the
-  /// perceptrons, the convolutional networks (synchronized batch norm) and the IWAE protocol
-  /// (binarisation drawn for the whole batch); batches of 7 make the shards unequal.
-  @Test(arguments: [VAEVariant.Architecture.multilayer, .convolutional])
-  func dataParallelTrainingMatchesOneProcess(architecture: VAEVariant.Architecture) throws {
-    let data = images(channels: 1, side: 16)
-    var configuration = tinyConfiguration(for: data)
-    configuration.architecture = architecture
-    configuration.binarizesInputs = architecture == .multilayer
-    for size in [2, 3] {
-      try checkDataParallelTrainingMatchesOneProcess(size: size, batchSize: 7, data: RandomBatchSource(data)) { environment, generator in
-        try VAEVariant.makeTrainer(configuration: configuration, data: data, environment: environment, using: &generator)
-      }
-    }
-  }
-
   /// A seeded short run follows the recorded loss trajectory (reconstruction, KL per step).
   /// Re-record on purpose only.
   @Test func goldenShortRun() throws {
