@@ -62,4 +62,43 @@ import _ZooTestSupport
     #expect(a.enumerated().allSatisfy { ($0.offset + 1) % 3 == 0 ? $0.element == Double($0.offset + 1) : $0.element.isNaN }, "\(a)")
     #expect(log.values(of: "test_b")?.filter { !$0.isNaN } == [-1, -1])
   }
+
+  /// The held-out bound is measured after every epoch, but at most 50 times a run (plus the last
+  /// step): 200 one-step epochs are measured every fourth.
+  @Test func heldOutBoundIsMeasuredEveryEpochAtMostFiftyTimes() throws {
+    final class CountingModel: LikelihoodModel {
+      var measurements = 0
+      var likelihoodSummary: String { "constant" }
+      var likelihoodEvaluation: LikelihoodEvaluation { LikelihoodEvaluation(importanceSamples: 1, sampleCount: 1) }
+      var boundTermNames: [String] { ["bound"] }
+      func negativeBound(of samples: Tensor, using generator: inout SplitMix64) -> [[Double]] {
+        measurements += 1
+        return [Array(repeating: 1, count: samples.shape[0])]
+      }
+      func importanceWeightedLogLikelihood(of samples: Tensor, importanceSamples k: Int, using generator: inout SplitMix64) -> [Double] { [] }
+    }
+    func measuredSteps(epochs: Int) throws -> [Int] {
+      let model = CountingModel()
+      let log = HeldOutBoundLog(model: model, samples: .zeros([2, 1]), seed: 1, epochSize: 4, interval: 1)
+      var measured: [Int] = []
+      final class Recorder: TrainingObserver {
+        let log: HeldOutBoundLog
+        var steps: [Int] = []
+        init(_ log: HeldOutBoundLog) { self.log = log }
+        func stepDidFinish(_ record: StepRecord, trainer: any Trainer, state: TrainingState, totalSteps: Int) throws {
+          if log.values(atStep: state.step) != nil { steps.append(state.step) }
+        }
+      }
+      let recorder = Recorder(log)
+      var data: any BatchSource = NoData()
+      var state = TrainingState(seed: 1)
+      try TrainingLoop(observers: [log, recorder]).run(
+        trainer: ScriptedTrainer(losses: Array(repeating: 0.5, count: epochs)), data: &data, state: &state, totalSteps: epochs)
+      measured = recorder.steps
+      #expect(model.measurements == measured.count)
+      return measured
+    }
+    #expect(try measuredSteps(epochs: 10) == Array(1...10))
+    #expect(try measuredSteps(epochs: 200) == Array(stride(from: 4, through: 200, by: 4)))
+  }
 }

@@ -3,7 +3,8 @@ import ZooCore
 import ZooEvaluation
 
 /// A likelihood model's bound on held-out data while it trains: after every epoch of a dataset of
-/// fixed size (every `interval` steps of data drawn afresh), and after the last step, the mean
+/// fixed size (every e-th epoch when a run has more than `maximumMeasurements`; every `interval`
+/// steps of data drawn afresh), and after the last step, the mean
 /// negative bound and its parts over the held-out samples, written by the loss log in columns
 /// `test_<term>` (a VAE's `test_negative_elbo,test_reconstruction,test_kl`).
 ///
@@ -20,6 +21,8 @@ public final class HeldOutBoundLog: TrainingObserver, LossLogColumns {
   /// Steps between measurements on data without epochs.
   public let interval: Int
   private var latest: (step: Int, values: [Double])?
+  /// The most measurements on data of fixed size, besides the last step's.
+  public static let maximumMeasurements = 50
 
   public init(model: any LikelihoodModel, samples: Tensor, seed: UInt64, epochSize: Int?, interval: Int) {
     self.model = model
@@ -38,7 +41,11 @@ public final class HeldOutBoundLog: TrainingObserver, LossLogColumns {
   public func stepDidFinish(_ record: StepRecord, trainer: any Trainer, state: TrainingState, totalSteps: Int) throws {
     let due: Bool
     if let epochSize {
-      due = state.samplesSeen / epochSize > (state.samplesSeen - record.samplesConsumed) / epochSize
+      // Short epochs (400 faces in batches of 64, 160 epochs a run) are measured every e-th, so
+      // that a run measures at most `maximumMeasurements` times.
+      let epochsInRun = max(1, totalSteps * record.samplesConsumed / epochSize)
+      let every = (epochsInRun + Self.maximumMeasurements - 1) / Self.maximumMeasurements
+      due = state.samplesSeen / epochSize / every > (state.samplesSeen - record.samplesConsumed) / epochSize / every
     } else {
       due = state.step % interval == 0
     }
