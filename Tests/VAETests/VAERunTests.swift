@@ -45,7 +45,7 @@ import _TestSupport
     let run = try Run.create(specification, registry: registry, in: folder.url.appendingPathComponent("run"))
     #expect(run.objective == nil && run.configuration.objective == nil)
     let result = try run.train()
-    guard case .finished(let evaluation) = result else { Issue.record("training did not finish: \(result)"); return }
+    guard case .finished(let evaluation?) = result else { Issue.record("training did not finish with an evaluation: \(result)"); return }
 
     let log = try LossLog.read(from: run.directory.lossLog)
     #expect(log.columns == [
@@ -89,4 +89,32 @@ import _TestSupport
     #expect(try metrics.report("held-out-likelihood", as: HeldOutLikelihoodReport.self)?.split == "10000 held-out draws of ring8")
     #expect(!FileManager.default.fileExists(atPath: run.directory.reconstructions.path))
   }
+
+  /// Two processes sharing every batch (threads standing in for them) write the run one process
+  /// writes: the same losses, held-out bound and held-out likelihood, within float rounding.
+  @Test func aDataParallelRunWritesWhatOneProcessWrites() throws {
+    let folder = TemporaryFolder()
+    Self.writeTinyMNIST(in: folder, root: "data")
+    let specification = RunSpecification(
+      variant: "vae", dataset: "mnist", dataRoot: folder.file("data"), steps: 6, batchSize: 4, overrides: tiny)
+    let alone = try Run.create(specification, registry: registry, in: folder.url.appendingPathComponent("alone"))
+    try alone.train()
+    let shared = folder.url.appendingPathComponent("shared")
+    _ = try ThreadProcessGroup.run(size: 2) { group in
+      try Run.create(specification, registry: registry, in: shared, processGroup: group).train()
+    }
+    let a = try LossLog.read(from: alone.directory.lossLog), b = try LossLog.read(from: RunDirectory(shared).lossLog)
+    #expect(a.columns == b.columns)
+    for column in a.columns.dropFirst(3) {
+      let x = try #require(a.values(of: column)), y = try #require(b.values(of: column))
+      for (u, v) in zip(x, y) {
+        #expect(u.isNaN ? v.isNaN : abs(u - v) <= 1e-4 * abs(u), "\(column): one process \(u), two \(v), relative tolerance 1e-4")
+      }
+    }
+    let one = try #require(try MetricsFile.read(from: alone.directory.metrics).report("held-out-likelihood", as: HeldOutLikelihoodReport.self))
+    let two = try #require(try MetricsFile.read(from: RunDirectory(shared).metrics).report("held-out-likelihood", as: HeldOutLikelihoodReport.self))
+    let (u, v) = (one.negativeLogLikelihood.mean, two.negativeLogLikelihood.mean)
+    #expect(abs(u - v) <= 1e-4 * abs(u), "−log p(x): one process \(u), two \(v), relative tolerance 1e-4")
+  }
 }
+
