@@ -26,6 +26,12 @@ import _TestSupport
     }
   }
 
+  /// A run of 6 steps of 4 on the tiny MNIST written under `folder`/data, with the tiny networks.
+  func tinyMNISTRun(in folder: TemporaryFolder) -> RunSpecification {
+    Self.writeTinyMNIST(in: folder, root: "data")
+    return RunSpecification(variant: "vae", dataset: "mnist", dataRoot: folder.file("data"), steps: 6, batchSize: 4, overrides: tiny)
+  }
+
   @Test func anObjectiveIsRefusedSayingTheVAEHasNone() {
     #expect {
       _ = try Run.create(RunSpecification(variant: "vae", objective: "hinge"), registry: registry, in: TemporaryFolder().url)
@@ -39,9 +45,7 @@ import _TestSupport
   /// split, its estimate above the bound, and the last logged bound equals the final one.
   @Test func aRunLogsTheHeldOutBoundEveryEpochAndReportsTheLikelihood() throws {
     let folder = TemporaryFolder()
-    Self.writeTinyMNIST(in: folder, root: "data")
-    let specification = RunSpecification(
-      variant: "vae", dataset: "mnist", dataRoot: folder.file("data"), steps: 6, batchSize: 4, overrides: tiny)
+    let specification = tinyMNISTRun(in: folder)
     let run = try Run.create(specification, registry: registry, in: folder.url.appendingPathComponent("run"))
     #expect(run.objective == nil && run.configuration.objective == nil)
     let result = try run.train()
@@ -94,9 +98,7 @@ import _TestSupport
   /// writes: the same losses, held-out bound and held-out likelihood, within float rounding.
   @Test func aDataParallelRunWritesWhatOneProcessWrites() throws {
     let folder = TemporaryFolder()
-    Self.writeTinyMNIST(in: folder, root: "data")
-    let specification = RunSpecification(
-      variant: "vae", dataset: "mnist", dataRoot: folder.file("data"), steps: 6, batchSize: 4, overrides: tiny)
+    let specification = tinyMNISTRun(in: folder)
     let alone = try Run.create(specification, registry: registry, in: folder.url.appendingPathComponent("alone"))
     try alone.train()
     let shared = folder.url.appendingPathComponent("shared")
