@@ -1,8 +1,9 @@
 import TensorBackend
 import ZooCore
 
-/// The trained generator a metric judges and what it was trained on; and, from the evaluation
-/// that asks, where a metric puts the pictures it draws and reports the progress of slow work.
+/// The trained generator a metric judges, what it was trained on, and the model's likelihood
+/// when it has one; and, from the evaluation that asks, where a metric puts the pictures it
+/// draws and reports the progress of slow work.
 public struct EvaluationSubject {
   /// The generator, at its trained weights.
   public let generator: any Generator
@@ -14,14 +15,17 @@ public struct EvaluationSubject {
   public let figures: EvaluationFigures
   /// Receives the stage and progress of slow work (features, neighbour searches, walks).
   public let progress: (SampleScoring.Progress) -> Void
+  /// The model's likelihood of data, for a likelihood model (a VAE); `nil` for a GAN.
+  public let likelihoodModel: (any LikelihoodModel)?
 
   public init(
-    generator: any Generator, data: DataDescription, isConditional: Bool,
+    generator: any Generator, data: DataDescription, isConditional: Bool, likelihoodModel: (any LikelihoodModel)? = nil,
     figures: EvaluationFigures = EvaluationFigures(), progress: @escaping (SampleScoring.Progress) -> Void = { _ in }
   ) {
     self.generator = generator
     self.data = data
     self.isConditional = isConditional
+    self.likelihoodModel = likelihoodModel
     self.figures = figures
     self.progress = progress
   }

@@ -10,6 +10,7 @@ import Foundation
 /// | `samples/step-*.png` | snapshots from fixed noise |
 /// | `samples.png`, `metrics.json` | the final samples, and one report per metric (`MetricsFile`) |
 /// | `figures/*.png` | the evaluation's pictures: nearest-neighbour grids, latent walks |
+/// | `reconstructions.png` | a likelihood model's reconstructions of held-out images, each row beneath its originals |
 /// | `writer.lock` | locked while a process writes the run; holds its process id (`RunLock`) |
 public struct RunDirectory: Sendable, Hashable {
   public let url: URL
@@ -23,6 +24,7 @@ public struct RunDirectory: Sendable, Hashable {
   public static let metricsFile = "metrics.json"
   public static let samplesFolder = "samples"
   public static let finalSamplesFile = "samples.png"
+  public static let reconstructionsFile = "reconstructions.png"
   public static let lockFile = "writer.lock"
   public static let figuresFolder = "figures"
 
@@ -34,6 +36,7 @@ public struct RunDirectory: Sendable, Hashable {
   public var metrics: URL { url.appendingPathComponent(Self.metricsFile) }
   public var samples: URL { url.appendingPathComponent(Self.samplesFolder) }
   public var finalSamples: URL { url.appendingPathComponent(Self.finalSamplesFile) }
+  public var reconstructions: URL { url.appendingPathComponent(Self.reconstructionsFile) }
   public var lock: URL { url.appendingPathComponent(Self.lockFile) }
   public var figures: URL { url.appendingPathComponent(Self.figuresFolder) }
 

@@ -3,8 +3,9 @@ import ZooCore
 import ZooEvaluation
 
 /// The metrics a run's evaluation computes, picked for its data: mode coverage on a Gaussian
-/// mixture; the reference classifier's judgement on labelled images; and to the `.full` extent
-/// on images the comparison metrics against the test split (Fréchet and kernel distances,
+/// mixture; the reference classifier's judgement on labelled images; for a model with a
+/// likelihood (a VAE), its held-out likelihood on any data; and to the `.full` extent on images
+/// the comparison metrics against the test split (Fréchet and kernel distances,
 /// precision/recall and density/coverage in the classifier's features, beside their floors;
 /// memorisation and data copying; the Parzen window; the nearest-neighbour grids), the latent
 /// walks, and on shapes the latent factors. A metric added to the harness is one more line in
@@ -32,6 +33,7 @@ public struct EvaluationPlan {
         classifier: found, seed: run.seeds.classifierJudgement, labelControlSeed: run.seeds.labelControl,
         labelControl: options.labelControl, targetAccuracy: options.targetAccuracy))
     }
+    if let heldOut = run.heldOutLikelihoodMetric() { metrics.append(heldOut) }
     guard options.extent == .full, !options.labelControl, run.data.kind == .images else { return EvaluationPlan(metrics: metrics) }
     metrics += try comparisonMetrics(for: run, classifier: classifier, options: options)
     let classNames = run.isConditional ? try? run.classNames() : nil

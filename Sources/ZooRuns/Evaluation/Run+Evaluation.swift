@@ -6,8 +6,9 @@ import ZooEvaluation
 
 extension Run {
   /// Evaluates the generator at its current weights with the metrics `EvaluationPlan` picks for
-  /// the data, and writes the final samples (samples.png), metrics.json, the metrics' figures
-  /// (figures/) and the loss curves (losses.png). Under `labelControl` it writes nothing.
+  /// the data, and writes the final samples (samples.png), a likelihood model's reconstructions
+  /// (reconstructions.png), metrics.json, the metrics' figures (figures/) and the loss curves
+  /// (losses.png). Under `labelControl` it writes nothing.
   ///
   /// Every metric is computed before anything is written, and the files are written into a
   /// folder of their own in the run first and then moved into place, so an evaluation that
@@ -22,7 +23,7 @@ extension Run {
     }
     let plan = try EvaluationPlan.standard(for: self, options: options)
     let figures = EvaluationFigures()
-    let subject = EvaluationSubject(generator: trainer.sampler, data: data, isConditional: isConditional, figures: figures, progress: options.progress)
+    let subject = EvaluationSubject(generator: trainer.sampler, data: data, isConditional: isConditional, likelihoodModel: trainer.likelihoodModel, figures: figures, progress: options.progress)
     var outcomes: [MetricOutcome] = []
     var seconds: [String: Double] = [:]
     for metric in plan.metrics {
@@ -53,6 +54,7 @@ extension Run {
       return url
     }
     if let samples = try finalSamples() { try picture(of: samples).writePNG(toFile: staged(directory.finalSamples).path) }
+    if let picture = try reconstructionsPicture() { try picture.writePNG(toFile: staged(directory.reconstructions).path) }
     try plotLosses(to: staged(directory.lossPlot))
     for (name, image) in figures { try image.writePNG(toFile: staged(directory.figures.appendingPathComponent(name)).path) }
     try file.write(to: staged(directory.metrics))
@@ -78,16 +80,29 @@ extension Run {
     }
   }
 
-  /// losses.png: every loss column of the log against the step, written to `url`.
+  /// losses.png: every loss column of the log against the step, and the held-out ones
+  /// (`test_…`, measured after every epoch) as lines joining their measurements; written to `url`.
   func plotLosses(to url: URL) throws {
     guard let log = try? LossLog.read(from: directory.lossLog), !log.rows.isEmpty else { return }
     // Thin long logs to about 2,000 points: the plot is 800 pixels wide.
-    let stride = max(1, log.rows.count / 2000)
-    let rows = Swift.stride(from: 0, to: log.rows.count, by: stride).map { log.rows[$0] }
-    var plot = LinePlot(title: "\(configuration.variant) on \(configuration.dataset): losses", xLabel: "step", yLabel: "loss", x: rows.map { $0[0] })
-    for (index, column) in log.columns.enumerated() where column.hasPrefix("loss_") {
-      plot.add(String(column.dropFirst(5)), values: rows.map { index < $0.count ? $0[index] : .nan })
+    let kept = Array(Swift.stride(from: 0, to: log.rows.count, by: max(1, log.rows.count / 2000)))
+    var plot = LinePlot(title: "\(configuration.variant) on \(configuration.dataset): losses", xLabel: "step", yLabel: "loss", x: kept.map { log.rows[$0][0] })
+    for (index, column) in log.columns.enumerated() where column.hasPrefix("loss_") || column.hasPrefix("test_") {
+      var values = log.rows.map { index < $0.count ? $0[index] : .nan }
+      if column.hasPrefix("test_") { values = Self.joiningMeasurements(values) }
+      plot.add(column.hasPrefix("loss_") ? String(column.dropFirst(5)) : column, values: kept.map { values[$0] })
     }
     try plot.write(toFile: url.path)
+  }
+
+  /// A column measured now and then with its gaps filled by straight lines between
+  /// measurements (NaN before the first and after the last), so thinning cannot drop them.
+  static func joiningMeasurements(_ values: [Double]) -> [Double] {
+    var result = values
+    let measured = values.indices.filter { values[$0].isFinite }
+    for (a, b) in zip(measured, measured.dropFirst()) where b > a + 1 {
+      for i in (a + 1)..<b { result[i] = values[a] + (values[b] - values[a]) * Double(i - a) / Double(b - a) }
+    }
+    return result
   }
 }

@@ -17,14 +17,16 @@ extension Run {
     data.resume(atSample: state.samplesSeen)
     // In a data-parallel run every process draws each whole batch and keeps its shard.
     if environment.processGroup != nil { data = ShardedBatchSource(data, rank: environment.rank, of: environment.worldSize) }
-    let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval)
+    // A likelihood model's held-out bound, measured before the loss log writes its columns.
+    let heldOut = environment.rank == 0 ? try heldOutBoundLog() : nil
+    let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval, extraColumns: heldOut.map { [$0] } ?? [])
     // Every process of a data-parallel run must stop at the same step: one asked is all asked.
     let agreedStop = shouldStop.map { asked -> () -> Bool in
       guard let group = environment.processGroup else { return asked }
       return { ((try? group.sum([asked() ? 1 : 0])) ?? [1])[0] > 0 }
     }
     let stop = agreedStop.map(StopCheck.init)
-    let writers: [any TrainingObserver] = environment.rank == 0 ? [lossLog, try snapshotWriter()] : []
+    let writers: [any TrainingObserver] = environment.rank == 0 ? (heldOut.map { [$0] } ?? []) + [lossLog, try snapshotWriter()] : []
     let checkpoints: [any TrainingObserver] = environment.rank == 0 ? [CheckpointWriter(url: directory.checkpoint, interval: configuration.checkpointInterval)] : []
     let loop = TrainingLoop(observers: writers + observers + checkpoints + (stop.map { [$0] } ?? []))
     var state = self.state
