@@ -24,6 +24,7 @@ let package = Package(
     .library(name: "DCGAN", targets: ["DCGAN"]),
     .library(name: "ConditionalGAN", targets: ["ConditionalGAN"]),
     .library(name: "WassersteinGAN", targets: ["WassersteinGAN"]),
+    .library(name: "VAE", targets: ["VAE"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -87,16 +88,19 @@ let package = Package(
     // The original WGAN trains the vanilla GAN's perceptrons and DCGAN's networks as its paper
     // does: deliberate composition.
     .target(name: "WassersteinGAN", dependencies: ["VanillaGAN", "DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/WassersteinGAN", exclude: ["README.md", "figures"]),
+    // The VAE decodes with the vanilla GAN's perceptron and DCGAN's generator (logits out) and
+    // encodes with DCGAN's discriminator ladder: deliberate composition.
+    .target(name: "VAE", dependencies: ["VanillaGAN", "DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VAE", exclude: ["README.md", "figures"]),
 
     // Benchmarks: the reference workloads of shared/bench/reference.py on the variants' own code.
-    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "VAE", "ZooCore", "NeuralNetworks", "TensorBackend"]),
 
     // Runner: the commands, printing, signals, and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
         "TensorBackend", "ZooCore", "ZooEvaluation", "ZooRuns", "ZooBenchmarks", "Datasets", "ImageFiles",
-        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN",
+        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN", "VAE",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -112,6 +116,7 @@ let package = Package(
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "WassersteinGANTests", dependencies: ["WassersteinGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
+    .testTarget(name: "VAETests", dependencies: ["VAE", "VanillaGAN", "Datasets", "ZooRuns", "ZooEvaluation", "_ZooTestSupport", "_TestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(
       name: "ZooRunsTests",
       dependencies: [

@@ -4,9 +4,9 @@ import ZooCore
 extension Run {
   /// Trains to `configuration.steps`, from the checkpoint if the run has one, writing the loss
   /// log, snapshots, TensorBoard events, the session's record and checkpoints as it goes (each
-  /// observer in `observers` sees every step too); then evaluates (`evaluate()`, with a cached
-  /// classifier only). `shouldStop`, asked after every step, stops training there with a
-  /// checkpoint written: the runner's SIGINT.
+  /// observer in `observers` sees every step too); then evaluates (`evaluate(_:)` to the extent
+  /// of `.endOfTraining`, with a cached classifier only). `shouldStop`, asked after every step,
+  /// stops training there with a checkpoint written: the runner's SIGINT.
   /// - Throws: `UsageError` unless the run is open for writing; `TrainingError.nonFiniteLoss`
   ///   when a loss diverges (the last good checkpoint is kept).
   @discardableResult
@@ -18,7 +18,9 @@ extension Run {
     data.resume(atSample: state.samplesSeen)
     // In a data-parallel run every process draws each whole batch and keeps its shard.
     if environment.processGroup != nil { data = ShardedBatchSource(data, rank: environment.rank, of: environment.worldSize) }
-    let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval)
+    // A likelihood model's held-out bound, measured before the loss log writes its columns.
+    let heldOut = environment.rank == 0 ? try heldOutBoundLog() : nil
+    let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval, extraColumns: heldOut.map { [$0] } ?? [])
     let tensorBoard = TensorBoardLogger(folder: directory.url, flushInterval: configuration.checkpointInterval)
     // Every process of a data-parallel run must stop at the same step: one asked is all asked.
     let agreedStop = shouldStop.map { asked -> () -> Bool in
@@ -30,7 +32,7 @@ extension Run {
     if environment.rank == 0 {
       let snapshots = try snapshotWriter()
       snapshots.onSnapshot = { picture, step in try tensorBoard.addImage(tag: "samples", image: picture, step: step) }
-      writers = [lossLog, tensorBoard, session, snapshots]
+      writers = (heldOut.map { [$0] } ?? []) + [lossLog, tensorBoard, session, snapshots]
     }
     let checkpoints: [any TrainingObserver] = environment.rank == 0 ? [CheckpointWriter(url: directory.checkpoint, interval: configuration.checkpointInterval)] : []
     let loop = TrainingLoop(observers: writers + observers + checkpoints + (stop.map { [$0] } ?? []))
@@ -57,7 +59,7 @@ extension Run {
     }
     self.state = state
     guard writesFiles else { return .finished(nil) }
-    let result = try evaluate()
+    let result = try evaluate(EvaluationOptions(extent: .endOfTraining))
     try session.record()
     return .finished(result)
   }
