@@ -125,5 +125,16 @@ import _TestSupport
     try Data((original + "31,12").utf8).write(to: URL(fileURLWithPath: log))
     let comparison = try RunComparison([URL(fileURLWithPath: folder.file("runs/gan"))])
     #expect(comparison.runs[0].losses.rows.count == 30)
+
+    // A column measured now and then (a VAE's held-out bound) is empty between measurements:
+    // read as gaps, and its panel draws the measured steps alone, whatever the smoothing.
+    var header = original.split(separator: "\n").map(String.init)
+    header[0] += ",test_negative_elbo"
+    for row in 1..<header.count { header[row] += row % 10 == 0 ? ",\(Double(row))" : "," }
+    try Data((header.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: log))
+    let sparse = try RunComparison([URL(fileURLWithPath: folder.file("runs/gan"))], smoothing: 5)
+    #expect(sparse.runs[0].losses.rows.count == 30 && sparse.runs[0].losses.values(of: "test_negative_elbo")!.filter(\.isFinite) == [10, 20, 30])
+    let panel = try #require(sparse.figure().panels.first { $0.title.contains("test negative elbo") })
+    #expect(panel.curves[0].x == [10, 20, 30] && panel.curves[0].y == [10, 15, 20], "\(panel.curves[0])")
   }
 }

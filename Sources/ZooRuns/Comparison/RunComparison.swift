@@ -99,7 +99,8 @@ public struct RunComparison {
       let share = entry.runs.count == runs.count ? "" : " (\(entry.runs.count) of \(runs.count) runs)"
       let curves = entry.runs.map { index in
         let run = runs[index]
-        let thinned = Self.thinned(x: run.losses.values(of: axis.column)!, y: Self.smoothed(run.losses.values(of: entry.term)!, over: smoothing))
+        let measured = Self.measured(x: run.losses.values(of: axis.column)!, y: run.losses.values(of: entry.term)!)
+        let thinned = Self.thinned(x: measured.x, y: Self.smoothed(measured.y, over: smoothing))
         return PanelFigure.Curve(x: thinned.x, y: thinned.y, color: color(ofRun: index))
       }
       return PanelFigure.Panel(title: Self.title(of: entry.term) + share, xLabel: axis.label, yLabel: Self.unit(of: entry.term), curves: curves)
@@ -143,6 +144,15 @@ public struct RunComparison {
     if term.hasPrefix("loss_") { return "loss" }
     if term.hasPrefix("mean_d_") { return "discriminator output" }
     return term.replacingOccurrences(of: "_", with: " ")
+  }
+
+  /// The steps at which a column was measured: all of them for a loss, every epoch's for a
+  /// held-out column (`test_…`, empty in the log between measurements), so smoothing and
+  /// thinning work on measurements and cannot drop the sparse ones.
+  static func measured(x: [Double], y: [Double]) -> (x: [Double], y: [Double]) {
+    let kept = y.indices.filter { y[$0].isFinite }
+    guard kept.count < y.count else { return (x, y) }
+    return (kept.map { x[$0] }, kept.map { y[$0] })
   }
 
   /// The trailing mean over `window` values (the finite ones; NaN where a window has none).
