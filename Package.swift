@@ -75,9 +75,10 @@ let package = Package(
     // Datasets: loaders and procedural data (top-level folder, beside Sources and Zoo).
     .target(name: "Datasets", dependencies: ["TensorBackend", "ImageFiles", "_CZlib"], path: "Datasets", exclude: ["README.md", "figures"]),
 
-    // Runs: specification and resolution, the run directory, seeds, dataset adapters, observers,
-    // training and resuming, the evaluation plan. Takes its variants from a registry.
-    .target(name: "ZooRuns", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles"]),
+    // Runs: specification and resolution, the run directory, seeds, dataset adapters, observers
+    // (TensorBoard event files among them), training and resuming, the evaluation plan, the
+    // results suite and run comparisons. Takes its variants from a registry.
+    .target(name: "ZooRuns", dependencies: ["TensorBackend", "NeuralNetworks", "ZooCore", "ZooEvaluation", "Datasets", "ImageFiles", "TensorBoardEvents"]),
 
     // Variants: one target each under Zoo/.
     .target(name: "VanillaGAN", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VanillaGAN", exclude: ["README.md", "figures"]),
@@ -120,7 +121,7 @@ let package = Package(
       name: "ZooRunsTests",
       dependencies: [
         "ZooRuns", "ZooEvaluation", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets", "ImageFiles", "VanillaGAN", "ConditionalGAN",
-        "_ZooTestSupport", "_TestSupport",
+        "TensorBoardEvents", .product(name: "SwiftProtobuf", package: "swift-protobuf"), "_ZooTestSupport", "_TestSupport",
       ]),
     .testTarget(name: "RunnerTests", dependencies: ["zoo", "ZooRuns", "ZooBenchmarks", "ZooEvaluation", "Datasets", "ImageFiles", "TensorBackend", "_TestSupport"]),
     .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "_TestSupport"]),

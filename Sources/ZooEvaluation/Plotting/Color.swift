@@ -35,6 +35,14 @@ public struct Color: Hashable, Sendable, Codable {
   /// The palette colour for series `index`, cycling after ten.
   public static func series(_ index: Int) -> Color { palette[index % palette.count] }
 
+  /// This colour moved `amount` (0…1) of the way towards `other`: lighter shades of one palette
+  /// colour tell apart curves of one group.
+  public func blended(with other: Color, amount: Double) -> Color {
+    let t = min(max(amount, 0), 1)
+    func mix(_ a: UInt8, _ b: UInt8) -> UInt8 { UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded()) }
+    return Color(red: mix(red, other.red), green: mix(green, other.green), blue: mix(blue, other.blue))
+  }
+
   /// The colour as RGB samples.
   public var samples: [UInt8] { [red, green, blue] }
 }

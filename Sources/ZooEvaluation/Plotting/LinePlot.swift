@@ -70,26 +70,7 @@ public struct LinePlot: Sendable {
     canvas.clip = frame.plotArea
     for (index, series) in series.enumerated() {
       precondition(series.values.count == x.count, "LinePlot: series \(series.name) has \(series.values.count) values for \(x.count) x coordinates")
-      let color = series.color ?? Color.series(index)
-      var previous: (column: Int, row: Int)?
-      for (x, value) in zip(x, series.values) {
-        guard x.isFinite, value.isFinite else {
-          previous = nil
-          continue
-        }
-        let point = (column: frame.column(x), row: frame.row(value))
-        if let previous {
-          canvas.drawLine(
-            fromX: previous.column, fromY: previous.row, toX: point.column, toY: point.row, color: color,
-            thickness: lineThickness)
-        } else {
-          // A lone point between gaps would otherwise not show at all.
-          canvas.fillRectangle(
-            x: point.column - lineThickness / 2, y: point.row - lineThickness / 2, width: lineThickness,
-            height: lineThickness, color: color)
-        }
-        previous = point
-      }
+      frame.drawCurve(x: x, y: series.values, color: series.color ?? Color.series(index), thickness: lineThickness, on: &canvas)
     }
     return canvas.image
   }

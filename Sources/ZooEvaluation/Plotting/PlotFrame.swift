@@ -35,8 +35,8 @@ struct PlotFrame {
   private let legendRows: [[LegendEntry]]
   private let legendTop: Int
 
-  private static let edge = 8
-  private static let gap = 6
+  static let edge = 8
+  static let gap = 6
   private static let tickLength = 4
 
   init(
@@ -92,6 +92,26 @@ struct PlotFrame {
     Int(min(max(offset, -Double(length)), 2 * Double(length)).rounded())
   }
 
+  /// Draws the curve through (`x[i]`, `y[i]`) in the plot area (clip the canvas to it first);
+  /// a non-finite value leaves a gap in the line, and a lone point between gaps a dot.
+  func drawCurve(x: [Double], y: [Double], color: Color, thickness: Int, on canvas: inout Canvas) {
+    var previous: (column: Int, row: Int)?
+    for (x, value) in zip(x, y) {
+      guard x.isFinite, value.isFinite else {
+        previous = nil
+        continue
+      }
+      let point = (column: column(x), row: row(value))
+      if let previous {
+        canvas.drawLine(fromX: previous.column, fromY: previous.row, toX: point.column, toY: point.row, color: color, thickness: thickness)
+      } else {
+        // A lone point between gaps would otherwise not show at all.
+        canvas.fillRectangle(x: point.column - thickness / 2, y: point.row - thickness / 2, width: thickness, height: thickness, color: color)
+      }
+      previous = point
+    }
+  }
+
   /// Title, legend, grid, axes frame, ticks and labels: everything but the data.
   func drawDecorations(on canvas: inout Canvas) {
     let textHeight = BitmapFont.height(scale: fontScale)
@@ -135,10 +155,16 @@ struct PlotFrame {
   }
 
   private func drawLegend(on canvas: inout Canvas) {
+    Self.drawLegend(legendRows, top: legendTop, marker: marker, fontScale: fontScale, on: &canvas)
+  }
+
+  /// Draws legend rows (from `wrap`) centred across `canvas`, the first with its top at `top`;
+  /// a figure of several plots draws its one shared legend this way.
+  static func drawLegend(_ rows: [[LegendEntry]], top legendTop: Int, marker: LegendMarker, fontScale: Int, on canvas: inout Canvas) {
     let textHeight = BitmapFont.height(scale: fontScale)
-    for (index, entries) in legendRows.enumerated() {
-      let top = legendTop + index * (textHeight + Self.gap)
-      var left = (canvas.width - Self.rowWidth(entries, fontScale: fontScale, marker: marker)) / 2
+    for (index, entries) in rows.enumerated() {
+      let top = legendTop + index * (textHeight + gap)
+      var left = (canvas.width - rowWidth(entries, fontScale: fontScale, marker: marker)) / 2
       for entry in entries {
         let middle = top + BitmapFont.capHeight(scale: fontScale) / 2
         switch marker {
@@ -146,11 +172,11 @@ struct PlotFrame {
           let size = BitmapFont.capHeight(scale: fontScale)
           canvas.fillDisc(centerX: left + size / 2, centerY: middle, radius: size / 3, color: entry.color)
         case .line:
-          canvas.fillRectangle(x: left, y: middle - 1, width: Self.markerWidth(marker, fontScale: fontScale), height: 3, color: entry.color)
+          canvas.fillRectangle(x: left, y: middle - 1, width: markerWidth(marker, fontScale: fontScale), height: 3, color: entry.color)
         }
-        left += Self.markerWidth(marker, fontScale: fontScale) + Self.gap
+        left += markerWidth(marker, fontScale: fontScale) + gap
         canvas.drawText(entry.name, x: left, y: top, scale: fontScale)
-        left += BitmapFont.width(of: entry.name, scale: fontScale) + Self.entrySpacing(fontScale: fontScale)
+        left += BitmapFont.width(of: entry.name, scale: fontScale) + entrySpacing(fontScale: fontScale)
       }
     }
   }
@@ -174,7 +200,7 @@ struct PlotFrame {
   }
 
   /// Greedy line breaking: as many entries per row as fit in `width`.
-  private static func wrap(_ entries: [LegendEntry], width: Int, fontScale: Int, marker: LegendMarker) -> [[LegendEntry]] {
+  static func wrap(_ entries: [LegendEntry], width: Int, fontScale: Int, marker: LegendMarker) -> [[LegendEntry]] {
     var rows: [[LegendEntry]] = []
     for entry in entries {
       if let last = rows.last, rowWidth(last + [entry], fontScale: fontScale, marker: marker) <= width {

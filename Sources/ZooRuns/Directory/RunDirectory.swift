@@ -12,6 +12,8 @@ import Foundation
 /// | `figures/*.png` | the evaluation's pictures: nearest-neighbour grids, latent walks |
 /// | `reconstructions.png` | a likelihood model's reconstructions of held-out images, each row beneath its originals |
 /// | `writer.lock` | locked while a process writes the run; holds its process id (`RunLock`) |
+/// | `sessions.json` | each training session's time, steps, code commit and machine (`RunSessions`) |
+/// | `events.out.tfevents.*` | TensorBoard event files: losses, diagnostics, snapshots, metrics (`TensorBoardLogger`) |
 public struct RunDirectory: Sendable, Hashable {
   public let url: URL
 
@@ -26,6 +28,7 @@ public struct RunDirectory: Sendable, Hashable {
   public static let finalSamplesFile = "samples.png"
   public static let reconstructionsFile = "reconstructions.png"
   public static let lockFile = "writer.lock"
+  public static let sessionsFile = "sessions.json"
   public static let figuresFolder = "figures"
 
   public var path: String { url.path }
@@ -38,6 +41,7 @@ public struct RunDirectory: Sendable, Hashable {
   public var finalSamples: URL { url.appendingPathComponent(Self.finalSamplesFile) }
   public var reconstructions: URL { url.appendingPathComponent(Self.reconstructionsFile) }
   public var lock: URL { url.appendingPathComponent(Self.lockFile) }
+  public var sessions: URL { url.appendingPathComponent(Self.sessionsFile) }
   public var figures: URL { url.appendingPathComponent(Self.figuresFolder) }
 
   /// Whether the folder holds a run (its config.json).
@@ -45,16 +49,27 @@ public struct RunDirectory: Sendable, Hashable {
 
   /// The commit of the git checkout at the current directory, if there is one.
   static func sourceCommit() -> String? {
+    git(["rev-parse", "HEAD"]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+  }
+
+  /// Whether the code of the git checkout at the current directory (Sources, Zoo, Datasets,
+  /// Package.swift) differs from its commit; `nil` outside a checkout.
+  static func sourceTreeIsModified() -> Bool? {
+    git(["status", "--porcelain", "--untracked-files=no", "--", "Sources", "Zoo", "Datasets", "Package.swift"]).map { !$0.isEmpty }
+  }
+
+  /// What `git arguments` prints, or `nil` when git fails or is missing.
+  private static func git(_ arguments: [String]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "rev-parse", "HEAD"]
+    process.arguments = ["git"] + arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return nil }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
-    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return String(decoding: output, as: UTF8.self)
   }
 }

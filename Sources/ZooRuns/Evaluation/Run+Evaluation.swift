@@ -34,14 +34,27 @@ extension Run {
     var file = MetricsFile(variant: configuration.variant, dataset: configuration.dataset, objective: configuration.objective, step: state.step)
     for outcome in outcomes { file.metrics[outcome.key] = try JSONValue(encoding: outcome.report) }
     if !options.labelControl {
-      try writeAtomically(file, figures: figures.figures)
+      let finalSamples = try writeAtomically(file, figures: figures.figures)
+      try logToTensorBoard(file, finalSamples: finalSamples)
     }
     return EvaluationResult(file: file, outcomes: outcomes, seconds: seconds)
   }
 
+  /// The metrics and the final samples as TensorBoard events at the evaluated step: into the
+  /// training session's event file when training evaluates, else into a new one.
+  private func logToTensorBoard(_ file: MetricsFile, finalSamples: Image?) throws {
+    guard environment.rank == 0 else { return }
+    let logger = tensorBoard ?? TensorBoardLogger(folder: directory.url, flushInterval: 1)
+    try logger.addMetrics(file, step: state.step)
+    if let finalSamples { try logger.addImage(tag: "evaluation/samples", image: finalSamples, step: state.step) }
+    if tensorBoard == nil { try logger.close() }
+  }
+
   /// Writes samples.png, losses.png, the figures and metrics.json into a staging folder of the
-  /// run, then renames each into place (a rename replaces its target atomically).
-  private func writeAtomically(_ file: MetricsFile, figures: [(name: String, image: Image)]) throws {
+  /// run, then renames each into place (a rename replaces its target atomically); the picture
+  /// of the final samples, when there is one.
+  @discardableResult
+  private func writeAtomically(_ file: MetricsFile, figures: [(name: String, image: Image)]) throws -> Image? {
     let fileManager = FileManager.default
     let staging = directory.url.appendingPathComponent(".evaluation-\(ProcessInfo.processInfo.processIdentifier)")
     try? fileManager.removeItem(at: staging)
@@ -53,7 +66,8 @@ extension Run {
       moves.append((url, target))
       return url
     }
-    if let samples = try finalSamples() { try picture(of: samples).writePNG(toFile: staged(directory.finalSamples).path) }
+    let samplesPicture = try finalSamples().map { try picture(of: $0) }
+    if let samplesPicture { try samplesPicture.writePNG(toFile: staged(directory.finalSamples).path) }
     if let picture = try reconstructionsPicture() { try picture.writePNG(toFile: staged(directory.reconstructions).path) }
     try plotLosses(to: staged(directory.lossPlot))
     for (name, image) in figures { try image.writePNG(toFile: staged(directory.figures.appendingPathComponent(name)).path) }
@@ -64,6 +78,7 @@ extension Run {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: move.to.path, NSLocalizedDescriptionKey: "cannot move \(move.from.path) to \(move.to.path): \(String(cString: strerror(errno)))"])
       }
     }
+    return samplesPicture
   }
 
   /// The samples of samples.png: 2,500 points over the data for a Gaussian mixture (those mode

@@ -1,4 +1,5 @@
 import Foundation
+import ImageFiles
 import NeuralNetworks
 import TensorBackend
 import ZooCore
@@ -15,6 +16,9 @@ public final class SnapshotWriter: TrainingObserver {
   /// The forward context of every snapshot: the same each time, like the noise.
   let context: ForwardContext
   let rendering: SampleRendering
+  /// Called with each snapshot's picture and step after it is saved (the TensorBoard log takes
+  /// it from here, so the samples are drawn once).
+  public var onSnapshot: ((_ picture: Image, _ step: Int) throws -> Void)?
 
   /// - Parameters:
   ///   - noise: the generator's noise for every snapshot (`Generator.makeNoise`).
@@ -34,6 +38,8 @@ public final class SnapshotWriter: TrainingObserver {
     var context = self.context
     let samples = Sampling.generate(trainer.sampler, noise: noise, condition: condition, context: &context)
     let url = folder.appendingPathComponent(String(format: "step-%06d.png", state.step))
-    try rendering.image(of: samples, step: state.step).writePNG(toFile: url.path)
+    let picture = rendering.image(of: samples, step: state.step)
+    try picture.writePNG(toFile: url.path)
+    try onSnapshot?(picture, state.step)
   }
 }

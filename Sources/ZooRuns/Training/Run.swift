@@ -48,6 +48,9 @@ public final class Run {
   var lock: RunLock?
   /// The data, loaded when training needs it (or when the run recorded no description of it).
   var loadedSource: (any BatchSource)?
+  /// The TensorBoard log of the training session under way, which the final evaluation adds its
+  /// metrics to; `nil` between sessions (an evaluation then opens a file of its own).
+  var tensorBoard: TensorBoardLogger?
 
   /// Resolves `specification` against `registry`, builds the trainer, and writes `config.json`
   /// into `directory` (default: `specification.defaultDirectory`). Nothing is written unless
@@ -207,7 +210,7 @@ public final class Run {
 
   /// The trainer `variant` builds from the recorded configuration, with the objective if it is
   /// adversarial; initial weights from `generator`.
-  private static func makeTrainer(
+  static func makeTrainer(
     _ variant: any ZooVariant.Type, configuration: JSONValue, data: DataDescription, objective: (any Objective)?,
     environment: TrainingEnvironment, using generator: inout SplitMix64
   ) throws -> any Trainer {

@@ -18,10 +18,10 @@ enum RunFixtures {
   @discardableResult
   static func train(
     _ variant: String = "gan", dataset: String = "ring8", objective: String? = nil, steps: Int = 3, batchSize: Int = 4, seed: UInt64 = 0,
-    overrides: [String]? = nil, in folder: TemporaryFolder, name: String = "run", checkpointInterval: Int? = nil
+    overrides: [String]? = nil, in folder: TemporaryFolder, name: String = "run", checkpointInterval: Int? = nil, dataRoot: String? = nil
   ) throws -> Run {
     let specification = RunSpecification(
-      variant: variant, dataset: dataset, objective: objective, steps: steps, batchSize: batchSize, seed: seed,
+      variant: variant, dataset: dataset, dataRoot: dataRoot, objective: objective, steps: steps, batchSize: batchSize, seed: seed,
       overrides: overrides ?? (variant == "cgan" ? tinyConditionalGAN : variant == "gan" ? tinyGAN : []), checkpointInterval: checkpointInterval)
     let run = try Run.create(specification, registry: testRegistry, in: URL(fileURLWithPath: folder.file(name)))
     try run.train()
