@@ -24,6 +24,7 @@ let package = Package(
     .library(name: "DCGAN", targets: ["DCGAN"]),
     .library(name: "ConditionalGAN", targets: ["ConditionalGAN"]),
     .library(name: "WassersteinGAN", targets: ["WassersteinGAN"]),
+    .library(name: "LAPGAN", targets: ["LAPGAN"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,16 +83,18 @@ let package = Package(
     // The original WGAN trains the vanilla GAN's perceptrons and DCGAN's networks as its paper
     // does: deliberate composition.
     .target(name: "WassersteinGAN", dependencies: ["VanillaGAN", "DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/WassersteinGAN", exclude: ["README.md", "figures"]),
+    // LAPGAN sizes its pyramid with DCGAN's image geometry (and its errors): deliberate composition.
+    .target(name: "LAPGAN", dependencies: ["DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/LAPGAN", exclude: ["README.md", "figures"]),
 
     // Benchmarks: the reference workloads of shared/bench/reference.py on the variants' own code.
-    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "LAPGAN", "ZooCore", "NeuralNetworks", "TensorBackend"]),
 
     // Runner: the commands, printing, signals, and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
         "TensorBackend", "ZooCore", "ZooEvaluation", "ZooRuns", "ZooBenchmarks", "Datasets", "ImageFiles",
-        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN",
+        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN", "LAPGAN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -106,6 +109,7 @@ let package = Package(
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "LAPGANTests", dependencies: ["LAPGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "WassersteinGANTests", dependencies: ["WassersteinGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(
       name: "ZooRunsTests",

@@ -1,5 +1,6 @@
 import ConditionalGAN
 import DCGAN
+import LAPGAN
 import VanillaGAN
 import WassersteinGAN
 import ZooCore
@@ -14,5 +15,6 @@ let registry = Registry(
     DCGANVariant.self,
     ConditionalGANVariant.self,
     WassersteinGANVariant.self,
+    LAPGANVariant.self,
   ],
   objectives: StandardObjectives.all)
