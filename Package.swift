@@ -44,8 +44,12 @@ let package = Package(
     // features (Debian: libopenblas0; float64 products and LAPACK only).
     .target(name: "_CKernels", dependencies: ["_CDNNL"], path: "Sources/_CKernels", linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("gomp"), .linkedLibrary("pthread"), .linkedLibrary("dl")]),
 
-    // Tensor backend: storage, op set, reverse-mode autodiff, kernels.
-    .target(name: "TensorBackend", dependencies: ["_CKernels"]),
+    // Open MPI for data-parallel training, loaded only when a launcher started the process
+    // (Debian: openmpi-bin, libopenmpi-dev); nothing links it.
+    .target(name: "_CMPI", path: "Sources/_CMPI", linkerSettings: [.linkedLibrary("dl")]),
+
+    // Tensor backend: storage, op set, reverse-mode autodiff, kernels, process groups.
+    .target(name: "TensorBackend", dependencies: ["_CKernels", "_CMPI"]),
 
     // Neural networks: layers, initializers, optimizers. Knows nothing of GANs.
     .target(name: "NeuralNetworks", dependencies: ["TensorBackend"]),
@@ -104,7 +108,7 @@ let package = Package(
     .target(name: "_ZooTestSupport", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend", "_TestSupport"]),
 
     .testTarget(name: "TensorBackendTests", dependencies: ["TensorBackend"]),
-    .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "TensorBackend", "_TestSupport"]),
     .testTarget(name: "ZooCoreTests", dependencies: ["ZooCore", "NeuralNetworks", "TensorBackend", "_TestSupport", "_ZooTestSupport"]),
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),

@@ -73,6 +73,17 @@ extension Tensor {
     }
   }
 
+  /// A tensor holding a copy of `buffer`'s elements (row-major) in `shape`, of the buffer's
+  /// element type.
+  public init<T: KernelScalar>(shape: [Int], copying buffer: UnsafeBufferPointer<T>) {
+    Tensor.validate(shape: shape)
+    precondition(
+      shape.reduce(1, *) == buffer.count,
+      "Tensor(shape:copying:): shape \(shape) holds \(shape.reduce(1, *)) elements, got \(buffer.count)")
+    self.init(uninitializedShape: shape, dtype: T.dtype)
+    if let base = buffer.baseAddress { storage.typed(T.self).update(from: base, count: buffer.count) }
+  }
+
   /// A rank-0 tensor.
   public init(_ value: Double, dtype: DType = .float32) {
     self.init(shape: [], scalars: [value], dtype: dtype)

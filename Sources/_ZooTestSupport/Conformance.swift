@@ -3,6 +3,7 @@ import NeuralNetworks
 import Testing
 import TensorBackend
 import ZooCore
+import _TestSupport
 
 /// The conformance suite of the plugin protocols. Every variant's tests call `checkVariant`, so
 /// each new model is held to the same contract whatever it is (a GAN, a VAE, a pyramid of GANs):
@@ -186,5 +187,46 @@ public func checkResumeIsBitIdentical(
   #expect(Set(a.keys) == Set(b.keys), "state names differ after resuming", sourceLocation: sourceLocation)
   for (name, tensor) in a {
     #expect(b[name]?.floats == tensor.floats, "\(name) differs after resuming", sourceLocation: sourceLocation)
+  }
+}
+
+/// A data-parallel run is the computation of one process on the whole batch: `steps` iterations
+/// of a trainer built by `makeTrainer` for a process alone, and for each of `size` processes
+/// (threads standing in for them, each on its shard of every batch, gradients averaged,
+/// synchronized batch norm) end with the same weights and optimizer state, within
+/// `tolerance` relative (float sums added in another order), and the processes end identical.
+///
+/// `absoluteSlack` allows for parameters whose gradient is rounding noise alone — a layer's bias
+/// just before a normalization removes it, so the loss does not depend on it — which Adam turns
+/// into steps of ±η whose signs the order of a sum decides: a few η·steps.
+public func checkDataParallelTrainingMatchesOneProcess(
+  size: Int = 2, steps: Int = 3, batchSize: Int, data: any BatchSource, tolerance: Double = 1e-4, absoluteSlack: Double = 0,
+  makeTrainer: @escaping (TrainingEnvironment, inout SplitMix64) throws -> any Trainer,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  func train(_ environment: TrainingEnvironment, _ source: any BatchSource) throws -> [String: Tensor] {
+    var initialization = SplitMix64(seed: 7)
+    let trainer = try makeTrainer(environment, &initialization)
+    var data = source
+    var generator = SplitMix64(seed: 8)
+    for _ in 0..<steps { _ = try trainer.step(data: &data, using: &generator) }
+    return trainer.exportState()
+  }
+  let whole = try train(TrainingEnvironment(batchSize: batchSize), data)
+  let parts = try ThreadProcessGroup.run(size: size) { group in
+    try train(TrainingEnvironment(batchSize: batchSize, processGroup: group), ShardedBatchSource(data, rank: group.rank, of: group.size))
+  }
+  for (rank, part) in parts.enumerated() {
+    #expect(part.keys.sorted() == whole.keys.sorted(), "rank \(rank): state tensors differ", sourceLocation: sourceLocation)
+    for (name, tensor) in whole {
+      guard let other = part[name] else { continue }
+      let a = tensor.scalars, b = other.scalars
+      let scale = Swift.max(a.map(Swift.abs).max() ?? 0, 1e-3)
+      let worst = zip(a, b).map { Swift.abs($0 - $1) }.max() ?? 0
+      #expect(worst <= tolerance * scale + absoluteSlack, "rank \(rank), \(name): max |difference| \(worst) exceeds \(tolerance) × \(scale) + \(absoluteSlack)", sourceLocation: sourceLocation)
+      if rank > 0 {
+        #expect(parts[0][name]?.scalars == b, "ranks 0 and \(rank) differ in \(name)", sourceLocation: sourceLocation)
+      }
+    }
   }
 }

@@ -5,7 +5,8 @@ import TensorBackend
 ///
 /// Accepts (N, C), (N, C, L) or NCHW (N, C, H, W); statistics are taken over every axis except
 /// the channel axis 1.
-/// - Training: μ and σ² are the batch's own (σ² biased, divided by the count n), and the running
+/// - Training: μ and σ² are the batch's own (σ² biased, divided by the count n; over every
+///   process's rows when the context names a process group: synchronized batch norm), and the running
 ///   averages move by `momentum`: r ← (1 − m)·r + m·s, with the running variance fed the
 ///   unbiased σ²·n/(n − 1), as PyTorch does.
 /// - Inference: the running averages replace the batch statistics.
@@ -59,7 +60,9 @@ public final class BatchNorm: ActivationFusing {
     precondition(input.rank >= 2 && input.shape[1] == featureCount, "BatchNorm: expects (N, \(featureCount), …), got shape \(input.shape)")
     if context.training {
       let axes = [0] + Array(2..<input.rank)
-      let (output, statistics) = batchNormalized(input, alongAxes: axes, epsilon: epsilon)
+      let (output, statistics) = context.processGroup.flatMap { $0.size > 1 ? $0 : nil }.map { group in
+        synchronizedBatchNormalized(input, alongAxes: axes, epsilon: epsilon, group: group)
+      } ?? batchNormalized(input, alongAxes: axes, epsilon: epsilon)
       precondition(statistics.count > 1, "BatchNorm: training needs more than one value per channel, got input shape \(input.shape)")
       updateRunningStatistics(statistics)
       guard let scale, let offset else { return activation.apply(output) }

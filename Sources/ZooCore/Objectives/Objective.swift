@@ -36,6 +36,13 @@ public protocol Objective: Sendable {
   func discriminatorPenalty(
     real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, using generator: inout SplitMix64
   ) -> Tensor?
+  /// The penalty for this process's `shard` of a batch that several processes share: per-sample
+  /// random draws (a gradient penalty's interpolation points) are made for the whole batch and
+  /// cut to the shard, so the processes together draw what one process would. By default, the
+  /// penalty above (for an objective that draws nothing per sample, or a process alone).
+  func discriminatorPenalty(
+    real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, shard: BatchShard, using generator: inout SplitMix64
+  ) -> Tensor?
   /// The discriminator's output as a score for logs: the probability D(x) for objectives built on
   /// the logistic model, the raw critic value otherwise.
   func score(_ logits: Tensor) -> Tensor
@@ -58,6 +65,12 @@ extension Objective {
   public func discriminatorPenalty(
     real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, using generator: inout SplitMix64
   ) -> Tensor? { nil }
+
+  public func discriminatorPenalty(
+    real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, shard: BatchShard, using generator: inout SplitMix64
+  ) -> Tensor? {
+    discriminatorPenalty(real: real, fake: fake, critic: critic, using: &generator)
+  }
 
   public func score(_ logits: Tensor) -> Tensor { logits }
 

@@ -59,11 +59,20 @@ public struct WassersteinGradientPenaltyObjective: Objective {
   public func discriminatorPenalty(
     real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, using generator: inout SplitMix64
   ) -> Tensor? {
+    discriminatorPenalty(real: real, fake: fake, critic: critic, shard: .whole(real.shape[0]), using: &generator)
+  }
+
+  /// ε ~ U[0, 1] is drawn per sample of the whole batch and cut to `shard`.
+  public func discriminatorPenalty(
+    real: Tensor, fake: Tensor, critic: (Tensor) -> Tensor, shard: BatchShard, using generator: inout SplitMix64
+  ) -> Tensor? {
     precondition(real.shape == fake.shape, "wgan-gp: real samples have shape \(real.shape), generated \(fake.shape)")
-    let n = real.shape[0]
-    var epsilonShape = [Int](repeating: 1, count: real.rank)
-    epsilonShape[0] = n
-    let epsilon = Tensor.randomUniform(epsilonShape, dtype: real.dtype, using: &generator)
+    precondition(real.shape[0] == shard.count, "wgan-gp: \(real.shape[0]) samples for \(shard)")
+    let epsilon = shard.draw { rows in
+      var epsilonShape = [Int](repeating: 1, count: real.rank)
+      epsilonShape[0] = rows
+      return Tensor.randomUniform(epsilonShape, dtype: real.dtype, using: &generator)
+    }
     let interpolated = (real.detached * epsilon + fake.detached * (1 - epsilon)).requiringGradient()
     let gradient = critic(interpolated).sum().gradients(wrt: [interpolated], createGraph: true)[0]
     let axes = Array(1..<real.rank)

@@ -29,11 +29,13 @@ public final class AdversarialTrainer: Trainer {
   public let batchSize: Int
   /// Applied to the discriminator's parameters after each of its steps.
   public let discriminatorConstraint: (any ParameterConstraint)?
+  /// The processes sharing each batch, and this one's shard, in a data-parallel run.
+  public let environment: TrainingEnvironment?
 
   public init(
     generator: any Generator, discriminator: any Discriminator, objective: any Objective,
     generatorOptimizer: any Optimizer, discriminatorOptimizer: any Optimizer, discriminatorStepsPerGeneratorStep: Int = 1,
-    batchSize: Int, discriminatorConstraint: (any ParameterConstraint)? = nil
+    batchSize: Int, discriminatorConstraint: (any ParameterConstraint)? = nil, environment: TrainingEnvironment? = nil
   ) {
     precondition(discriminatorStepsPerGeneratorStep >= 1, "AdversarialTrainer: k must be at least 1, got \(discriminatorStepsPerGeneratorStep)")
     precondition(batchSize >= 1, "AdversarialTrainer: batch size must be at least 1, got \(batchSize)")
@@ -45,6 +47,7 @@ public final class AdversarialTrainer: Trainer {
     self.discriminatorStepsPerGeneratorStep = discriminatorStepsPerGeneratorStep
     self.batchSize = batchSize
     self.discriminatorConstraint = discriminatorConstraint
+    self.environment = environment?.processGroup == nil ? nil : environment
   }
 
   /// The trainer `settings` describe: k, and the optimizers, made by `environment` for its batch
@@ -58,7 +61,7 @@ public final class AdversarialTrainer: Trainer {
       generatorOptimizer: environment.makeOptimizer(settings.generatorOptimizer, for: generator.parameters),
       discriminatorOptimizer: environment.makeOptimizer(settings.discriminatorOptimizer, for: discriminator.parameters),
       discriminatorStepsPerGeneratorStep: settings.discriminatorStepsPerGeneratorStep, batchSize: environment.batchSize,
-      discriminatorConstraint: discriminatorConstraint)
+      discriminatorConstraint: discriminatorConstraint, environment: environment)
   }
 
   public var batchesPerStep: Int { discriminatorStepsPerGeneratorStep }
@@ -72,7 +75,7 @@ public final class AdversarialTrainer: Trainer {
   }
 
   public func step(nextBatch: (inout SplitMix64) throws -> Batch, using rng: inout SplitMix64) throws -> StepRecord {
-    var context = ForwardContext(training: true, generator: rng.split())
+    var context = environment?.trainingContext(generator: rng.split()) ?? ForwardContext(training: true, generator: rng.split())
     var fake = Tensor.zeros([0])
     var condition: Tensor?
     var discriminatorLoss = 0.0, penaltyValue: Double?
@@ -80,7 +83,8 @@ public final class AdversarialTrainer: Trainer {
     for k in 0..<discriminatorStepsPerGeneratorStep {
       let real = try nextBatch(&rng)
       condition = real.condition
-      let noise = generator.makeNoise(count: real.count, using: &rng)
+      let noise = environment?.drawRows(count: real.count) { generator.makeNoise(count: $0, using: &rng) }
+        ?? generator.makeNoise(count: real.count, using: &rng)
       // The last discriminator step's samples feed the generator step, so keep their graph.
       if k == discriminatorStepsPerGeneratorStep - 1 {
         fake = generator(noise: noise, condition: condition, context: &context)
@@ -94,7 +98,7 @@ public final class AdversarialTrainer: Trainer {
       if let penalty = objective.discriminatorPenalty(
         real: real.samples, fake: fake.detached,
         critic: { [discriminator, condition] x in discriminator(x, condition: condition, context: &context) },
-        using: &rng)
+        shard: environment?.shard ?? .whole(real.count), using: &rng)
       {
         penaltyValue = penalty.scalar
         loss = loss + penalty
