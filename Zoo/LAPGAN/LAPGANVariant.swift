@@ -76,8 +76,8 @@ public enum LAPGANVariant: AdversarialVariant {
     return configuration
   }
 
-  /// The reference's batch of 64; 2,000 steps (2.1 MNIST epochs of every level), the budget
-  /// measured on MNIST (README).
+  /// The reference's batch of 64; 2,000 steps (2.1 MNIST epochs of every level), DCGAN's number
+  /// of steps. Not yet shown to balance MNIST's digits: the README says how far it was measured.
   public static func defaultSchedule(for data: DataDescription, objective: any Objective.Type) -> TrainingSchedule {
     TrainingSchedule(steps: 2_000, batchSize: 64)
   }
