@@ -90,3 +90,7 @@ DISPATCH(ck_channel_sums,
          (const float *g, const float *x, float *sum_g, float *sum_gx, long outer, long channels, long inner,
           long first, long last),
          (g, x, sum_g, sum_gx, outer, channels, inner, first, last))
+DISPATCH(ck_batch_norm_apply_gradient,
+         (const float *g, const float *xhat, float *dx, long outer, long channels, long inner, long first, long last,
+          const float *invstd, const float *mean_g, const float *mean_gx),
+         (g, xhat, dx, outer, channels, inner, first, last, invstd, mean_g, mean_gx))

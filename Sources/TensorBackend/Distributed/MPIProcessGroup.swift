@@ -5,6 +5,10 @@ import _CMPI
 public final class MPIProcessGroup: ProcessGroup, @unchecked Sendable {
   public let rank: Int
   public let size: Int
+  /// The all-reduces this process has made so far, and the bytes it contributed to them (what
+  /// a data-parallel step costs on a network; `zoo train` reports it at the end).
+  public private(set) var allReduceCount = 0
+  public private(set) var allReducedBytes = 0
 
   /// The group this process was launched into, or nil when no launcher started it as one of
   /// several. Throws when it was, but MPI cannot start (not installed, or not Open MPI).
@@ -31,6 +35,8 @@ public final class MPIProcessGroup: ProcessGroup, @unchecked Sendable {
     guard cmpi_allreduce_sum_float(base, values.count, &error, error.count) == 0 else {
       throw ProcessGroupError("rank \(rank): \(Self.message(error))")
     }
+    allReduceCount += 1
+    allReducedBytes += values.count * MemoryLayout<Float>.size
   }
 
   public func allReduceSum(_ values: UnsafeMutableBufferPointer<Double>) throws {
@@ -39,6 +45,8 @@ public final class MPIProcessGroup: ProcessGroup, @unchecked Sendable {
     guard cmpi_allreduce_sum_double(base, values.count, &error, error.count) == 0 else {
       throw ProcessGroupError("rank \(rank): \(Self.message(error))")
     }
+    allReduceCount += 1
+    allReducedBytes += values.count * MemoryLayout<Double>.size
   }
 
   public func broadcast(_ bytes: UnsafeMutableRawBufferPointer, from root: Int) throws {

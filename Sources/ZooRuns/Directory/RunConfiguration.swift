@@ -37,6 +37,10 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
   public var sourceCommit: String?
   /// When the run was started (ISO 8601).
   public var created: String
+  /// The number of processes it was started on (a data-parallel run, `mpirun -np N`); absent
+  /// for one. A run resumes on any number: the result does not depend on it beyond the order of
+  /// float sums.
+  public var worldSize: Int?
 
   /// Reads `config.json` from `directory`.
   public static func read(from directory: RunDirectory) throws -> RunConfiguration {

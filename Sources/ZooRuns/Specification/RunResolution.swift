@@ -4,7 +4,7 @@ import ZooCore
 /// A specification resolved against a registry and its data: the configuration a run records,
 /// with the variant, the objective and the data source it names.
 struct RunResolution {
-  let configuration: RunConfiguration
+  var configuration: RunConfiguration
   let source: any BatchSource
 
   /// Resolves `specification`: names to types, defaults for the data (and objective), the

@@ -10,12 +10,19 @@ extension Run {
   ///   when a loss diverges (the last good checkpoint is kept).
   @discardableResult
   public func train(observers: [any TrainingObserver] = [], shouldStop: (() -> Bool)? = nil) throws -> TrainingOutcome {
-    guard isWriter else { throw UsageError("\(directory.path) is open for reading; open it with access .write to train it") }
+    guard isWriter || !writesFiles else { throw UsageError("\(directory.path) is open for reading; open it with access .write to train it") }
     guard state.step < configuration.steps else { return .alreadyFinished }
     var data = try source()
     data.resume(atSample: state.samplesSeen)
+    // In a data-parallel run every process draws each whole batch and keeps its shard.
+    if environment.processGroup != nil { data = ShardedBatchSource(data, rank: environment.rank, of: environment.worldSize) }
     let lossLog = LossLog(url: directory.lossLog, flushInterval: configuration.checkpointInterval)
-    let stop = shouldStop.map(StopCheck.init)
+    // Every process of a data-parallel run must stop at the same step: one asked is all asked.
+    let agreedStop = shouldStop.map { asked -> () -> Bool in
+      guard let group = environment.processGroup else { return asked }
+      return { ((try? group.sum([asked() ? 1 : 0])) ?? [1])[0] > 0 }
+    }
+    let stop = agreedStop.map(StopCheck.init)
     let writers: [any TrainingObserver] = environment.rank == 0 ? [lossLog, try snapshotWriter()] : []
     let checkpoints: [any TrainingObserver] = environment.rank == 0 ? [CheckpointWriter(url: directory.checkpoint, interval: configuration.checkpointInterval)] : []
     let loop = TrainingLoop(observers: writers + observers + checkpoints + (stop.map { [$0] } ?? []))
@@ -31,6 +38,6 @@ extension Run {
       return .interrupted(step: step)
     }
     self.state = state
-    return .finished(try evaluate())
+    return .finished(writesFiles ? try evaluate() : nil)
   }
 }

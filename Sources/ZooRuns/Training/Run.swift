@@ -56,11 +56,42 @@ public final class Run {
   /// - Throws: `UsageError` for anything the user asked for that does not fit, `RunBusyError`
   ///   when another process writes the directory, and the variant's errors for data it cannot
   ///   train on.
+  ///
+  /// In a data-parallel run (`processGroup`: the processes a launcher started together, say
+  /// `MPIProcessGroup.launched()`), every process resolves the specification and builds its
+  /// trainer; they check that they agree (`RunFingerprint`), and rank 0 alone takes the lock
+  /// and writes.
   public static func create(
-    _ specification: RunSpecification, registry: Registry, in directory: URL? = nil, notes: @escaping (String) -> Void = { _ in }
+    _ specification: RunSpecification, registry: Registry, in directory: URL? = nil, processGroup: (any ProcessGroup)? = nil,
+    notes: @escaping (String) -> Void = { _ in }
   ) throws -> Run {
-    let resolution = try RunResolution(specification, registry: registry, notes: notes)
+    var resolution = try RunResolution(specification, registry: registry, notes: notes)
     let directory = RunDirectory(try directory ?? specification.defaultDirectory(registry: registry))
+    if let group = processGroup, group.size > 1 {
+      resolution.configuration.worldSize = group.size
+      try RunFingerprint.check(resolution.configuration, group: group)
+      guard resolution.configuration.batchSize >= group.size else {
+        throw UsageError("a batch of \(resolution.configuration.batchSize) cannot be shared among \(group.size) processes; use --batch-size \(group.size) or more")
+      }
+      // Rank 0 creates and writes; the others learn whether it could, and fail with it.
+      var failure: (any Error)?
+      var run: Run?
+      if group.rank == 0 {
+        do { run = try create(resolution: resolution, directory: directory, registry: registry, processGroup: group, notes: notes) } catch { failure = error }
+      }
+      let failed = try group.sum([failure == nil ? 0 : 1])[0] > 0
+      if let failure { throw failure }
+      if failed { throw UsageError("rank \(group.rank): rank 0 could not create the run in \(directory.path) (it says why)") }
+      return try run ?? Run(directory: directory, configuration: resolution.configuration, registry: registry, source: resolution.source,
+                            processGroup: group, notes: notes)
+    }
+    return try create(resolution: resolution, directory: directory, registry: registry, processGroup: nil, notes: notes)
+  }
+
+  private static func create(
+    resolution: RunResolution, directory: RunDirectory, registry: Registry, processGroup: (any ProcessGroup)?,
+    notes: @escaping (String) -> Void
+  ) throws -> Run {
     func refuseExistingRun() throws {
       guard !directory.holdsRun else {
         throw UsageError("\(directory.path) already holds a run; continue it with `zoo resume \(directory.path)` or choose another --out")
@@ -69,7 +100,8 @@ public final class Run {
     // A run being written is refused naming its writer; one at rest, as a run.
     if directory.holdsRun { _ = try RunLock(directory) }
     try refuseExistingRun()
-    let run = try Run(directory: directory, configuration: resolution.configuration, registry: registry, source: resolution.source, notes: notes)
+    let run = try Run(directory: directory, configuration: resolution.configuration, registry: registry, source: resolution.source,
+                      processGroup: processGroup, notes: notes)
     let created = !FileManager.default.fileExists(atPath: directory.path)
     try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
     // Another writer's lock means the folder is theirs: leave it as it is.
@@ -86,21 +118,38 @@ public final class Run {
   }
 
   /// Opens the run in `url`: its configuration, its trainer at the last checkpoint. `.write`
-  /// takes the directory's lock first.
-  public static func open(_ url: URL, registry: Registry, access: Access = .read, notes: @escaping (String) -> Void = { _ in }) throws -> Run {
+  /// takes the directory's lock first. In a data-parallel run (`processGroup`), every process
+  /// reads the checkpoint, on whatever number of processes the run started; rank 0 alone
+  /// takes the lock, and no process goes on until all have read.
+  public static func open(
+    _ url: URL, registry: Registry, access: Access = .read, processGroup: (any ProcessGroup)? = nil, notes: @escaping (String) -> Void = { _ in }
+  ) throws -> Run {
     let directory = RunDirectory(url)
-    let configuration = try RunConfiguration.read(from: directory)
-    let lock = access == .write ? try RunLock(directory) : nil
-    let run = try Run(directory: directory, configuration: configuration, registry: registry, source: nil, notes: notes)
+    let group = processGroup.flatMap { $0.size > 1 ? $0 : nil }
+    var configuration = try RunConfiguration.read(from: directory)
+    if let group {
+      try RunFingerprint.check(configuration, group: group)
+      guard configuration.batchSize >= group.size else {
+        throw UsageError("the run's batch of \(configuration.batchSize) cannot be shared among \(group.size) processes")
+      }
+      if configuration.worldSize != group.size {
+        notes("the run continues on \(group.size) processes (it started on \(configuration.worldSize ?? 1)); only the order of float sums changes")
+      }
+      configuration.worldSize = group.size
+    }
+    let lock = access == .write && (group?.rank ?? 0) == 0 ? try RunLock(directory) : nil
+    let run = try Run(directory: directory, configuration: configuration, registry: registry, source: nil, processGroup: group, notes: notes)
     run.lock = lock
     if FileManager.default.fileExists(atPath: directory.checkpoint.path) {
       run.state = try Checkpoint.read(from: directory.checkpoint, into: run.trainer)
     }
+    if let group { _ = try group.sum([0]) }
     return run
   }
 
   private init(
-    directory: RunDirectory, configuration: RunConfiguration, registry: Registry, source: (any BatchSource)?, notes: @escaping (String) -> Void
+    directory: RunDirectory, configuration: RunConfiguration, registry: Registry, source: (any BatchSource)?,
+    processGroup: (any ProcessGroup)?, notes: @escaping (String) -> Void
   ) throws {
     self.directory = directory
     self.configuration = configuration
@@ -126,16 +175,24 @@ public final class Run {
     case (.none, .some(let text)):
       throw UsageError("\(directory.path): the run names the objective \(text), and \(variant.name) has none")
     }
-    environment = TrainingEnvironment(batchSize: configuration.batchSize)
+    if let group = processGroup, group.size > 1 {
+      environment = TrainingEnvironment(batchSize: configuration.batchSize, processGroup: group)
+    } else {
+      environment = TrainingEnvironment(batchSize: configuration.batchSize)
+    }
     var initialization = seeds.initialization
-    trainer = try Self.makeTrainer(variant, configuration: configuration.configuration, data: data, objective: objective,
-                                   environment: environment, using: &initialization)
+    let built = try Self.makeTrainer(variant, configuration: configuration.configuration, data: data, objective: objective,
+                                     environment: environment, using: &initialization)
+    trainer = environment.processGroup.map { ProcessAveragedTrainer(built, group: $0) } ?? built
     state = TrainingState(seed: 0)
     state.generator = seeds.training
   }
 
   /// Whether this process holds the run's lock.
   public var isWriter: Bool { lock != nil }
+
+  /// Whether this process writes the run's files: the one process, or rank 0 of several.
+  public var writesFiles: Bool { environment.rank == 0 }
 
   /// Gives up the lock; the run stays readable.
   public func release() { lock = nil }

@@ -114,6 +114,9 @@ void ck_batch_norm_forward(const float *x, float *y, long outer, long channels, 
                            float epsilon, float *mean, float *variance, float *invstd);
 void ck_batch_norm_backward(const float *g, const float *xhat, float *dx, long outer, long channels, long inner,
                             long first, long last, const float *invstd, float *scratch);
+// For channels [first, last): x̄ = (ḡ − mean_g[c] − x̂·mean_gx[c])·invstd[c] with the means given.
+void ck_batch_norm_apply_gradient(const float *g, const float *xhat, float *dx, long outer, long channels, long inner,
+                                  long first, long last, const float *invstd, const float *mean_g, const float *mean_gx);
 // For channels [first, last): sum_g[c] = Σ ḡ, sum_gx[c] = Σ ḡ·x (either output may be NULL).
 void ck_channel_sums(const float *g, const float *x, float *sum_g, float *sum_gx, long outer, long channels, long inner,
                      long first, long last);

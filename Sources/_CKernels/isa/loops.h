@@ -358,6 +358,27 @@ void K(ck_batch_norm_backward)(const float *restrict g, const float *restrict xh
   }
 }
 
+// For channels [first, last): x̄ = (ḡ − mean_g[c] − x̂·mean_gx[c])·invstd[c], with the means given
+// (batch norm's backward once the means over a batch that processes share are known).
+void K(ck_batch_norm_apply_gradient)(const float *restrict g, const float *restrict xhat, float *restrict dx, long outer,
+                                     long channels, long inner, long first, long last, const float *restrict invstd,
+                                     const float *restrict mean_g, const float *restrict mean_gx) {
+  for (long o = 0; o < outer; o++) {
+    if (inner == 1) {
+      const float *gr = g + o * channels, *xr = xhat + o * channels;
+      float *dr = dx + o * channels;
+      for (long c = first; c < last; c++) dr[c] = invstd[c] * (gr[c] - mean_g[c] - xr[c] * mean_gx[c]);
+      continue;
+    }
+    for (long c = first; c < last; c++) {
+      const float *gr = g + (o * channels + c) * inner, *xr = xhat + (o * channels + c) * inner;
+      float *dr = dx + (o * channels + c) * inner;
+      float s = invstd[c], mg = mean_g[c], mgx = mean_gx[c];
+      for (long i = 0; i < inner; i++) dr[i] = s * (gr[i] - mg - xr[i] * mgx);
+    }
+  }
+}
+
 // For channels [first, last): sum_g[c] = Σ ḡ and, when x is given, sum_gx[c] = Σ ḡ·x (the
 // gradients of a per-channel shift and scale).
 void K(ck_channel_sums)(const float *restrict g, const float *restrict x, float *restrict sum_g,

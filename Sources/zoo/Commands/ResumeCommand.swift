@@ -9,7 +9,11 @@ struct ResumeCommand: ParsableCommand {
   @OptionGroup var directory: RunDirectoryArgument
 
   func run() throws {
-    let opened = try Run.open(directory.url, registry: registry, access: .write, notes: Console.note)
+    try ProcessLaunch.run(resume)
+  }
+
+  private func resume() throws {
+    let opened = try Run.open(directory.url, registry: registry, access: .write, processGroup: ProcessLaunch.group, notes: Console.note)
     let configuration = opened.configuration
     if opened.state.step < configuration.steps {
       Console.say("resuming \(configuration.variant) on \(configuration.dataset) at step \(opened.state.step) of \(configuration.steps)")

@@ -43,14 +43,19 @@ struct TrainCommand: ParsableCommand {
   var checkpointInterval: Int?
 
   func run() throws {
+    try ProcessLaunch.run(train)
+  }
+
+  private func train() throws {
     let specification = RunSpecification(
       variant: variant, dataset: dataset, dataRoot: location.dataRoot, objective: objective, steps: steps, epochs: epochs,
       batchSize: batchSize, seed: seed, overrides: overrides, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
       commandLine: CommandLine.arguments)
-    let run = try Run.create(specification, registry: registry, in: out.map(URL.init(fileURLWithPath:)), notes: Console.note)
+    let run = try Run.create(specification, registry: registry, in: out.map(URL.init(fileURLWithPath:)), processGroup: ProcessLaunch.group, notes: Console.note)
     let configuration = run.configuration
     let objectiveText = configuration.objective.map { " with the \($0) objective" } ?? ""
-    Console.say("training \(configuration.variant) on \(configuration.dataset)\(objectiveText) for \(configuration.steps) steps; run directory \(run.directory.path)")
+    let processes = run.environment.worldSize > 1 ? " on \(run.environment.worldSize) processes" : ""
+    Console.say("training \(configuration.variant) on \(configuration.dataset)\(objectiveText) for \(configuration.steps) steps\(processes); run directory \(run.directory.path)")
     try Self.train(run)
   }
 
@@ -58,9 +63,9 @@ struct TrainCommand: ParsableCommand {
   /// metrics; `zoo resume` shares it.
   static func train(_ run: Run) throws {
     Interruption.install()
-    switch try run.train(observers: [ProgressReporter()], shouldStop: { Interruption.requested }) {
+    switch try run.train(observers: run.writesFiles ? [ProgressReporter()] : [], shouldStop: { Interruption.requested }) {
     case .finished(let result):
-      Console.say(result.summary)
+      if let result { Console.say(result.summary) }
       Console.say("run directory \(run.directory.path): config.json, losses.csv, losses.png, checkpoint.safetensors, samples/, metrics.json")
     case .alreadyFinished:
       Console.say("run \(run.directory.path) already finished its \(run.configuration.steps) steps")

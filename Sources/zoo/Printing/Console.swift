@@ -4,14 +4,19 @@ import ZooEvaluation
 import ZooRuns
 
 /// How the runner talks: lines to standard output, unbuffered so progress shows in order when
-/// the output goes to a log file too; notes to standard error.
+/// the output goes to a log file too; notes to standard error. Quiet on every process of a
+/// data-parallel run but rank 0.
 enum Console {
+  nonisolated(unsafe) static var isQuiet = false
+
   static func say(_ line: String) {
+    guard !isQuiet else { return }
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 
   /// What loading or evaluating found worth telling (images resized, a classifier missing).
   static func note(_ note: String) {
+    guard !isQuiet else { return }
     FileHandle.standardError.write(Data("note: \(note)\n".utf8))
   }
 

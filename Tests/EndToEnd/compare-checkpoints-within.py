@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""compare-checkpoints-within.py A B [--relative R] [--absolute A]: exit 0 when two zoo
+checkpoints hold the same tensors up to float rounding: for every tensor,
+max|a - b| <= R * max(max|a|, 1e-3) + A, and the same training state (step, samples seen,
+random generator). Prints each tensor's worst difference. Standard library only."""
+import argparse
+import json
+import struct
+
+
+def read(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + n])
+    meta = header.pop("__metadata__", {})
+    body = data[8 + n:]
+    tensors = {}
+    for name, entry in header.items():
+        raw = body[entry["data_offsets"][0]:entry["data_offsets"][1]]
+        code = {"F32": "f", "F64": "d"}[entry["dtype"]]
+        tensors[name] = struct.unpack("<%d%s" % (len(raw) // struct.calcsize(code), code), raw)
+    state = json.loads(meta["training_state"])
+    state.pop("elapsedSeconds", None)
+    return tensors, state
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument("a")
+parser.add_argument("b")
+parser.add_argument("--relative", type=float, default=1e-3)
+parser.add_argument("--absolute", type=float, default=0.0)
+args = parser.parse_args()
+a_tensors, a_state = read(args.a)
+b_tensors, b_state = read(args.b)
+problems = []
+if a_state != b_state:
+    problems.append("training state differs: %s vs %s" % (a_state, b_state))
+if set(a_tensors) != set(b_tensors):
+    problems.append("tensor names differ: %s" % sorted(set(a_tensors) ^ set(b_tensors)))
+worst_ratio = 0.0
+for name in sorted(set(a_tensors) & set(b_tensors)):
+    a, b = a_tensors[name], b_tensors[name]
+    scale = max(max((abs(x) for x in a), default=0.0), 1e-3)
+    worst = max((abs(x - y) for x, y in zip(a, b)), default=0.0)
+    bound = args.relative * scale + args.absolute
+    worst_ratio = max(worst_ratio, worst / scale)
+    if worst > bound:
+        problems.append("%s: max |difference| %.3g exceeds %.3g (%.3g relative to max |value| %.3g)" % (name, worst, bound, worst / scale, scale))
+print("%d tensors compared; worst difference relative to each tensor's largest value: %.3g (allowed %g relative + %g)" % (
+    len(a_tensors), worst_ratio, args.relative, args.absolute))
+for problem in problems:
+    print("  " + problem)
+raise SystemExit(1 if problems else 0)

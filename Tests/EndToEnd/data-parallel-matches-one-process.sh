@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Data-parallel training under MPI is the computation of one process on the whole batch:
+# `mpirun -np 2 zoo train …` and `zoo train …` with the same global batch end with the same
+# weights and optimizer state up to the order of float sums. The stated tolerance: each
+# tensor's largest difference within 1e-3 of its largest value, plus 2η per Adam step, because
+# Adam moves a weight by ±η whatever the size of its gradient, so a gradient at rounding level
+# (batch norm's shift in the generator, an element of a filter whose terms cancel) may take
+# either sign. Checked on the vanilla GAN on the ring (300 steps), DCGAN on MNIST (synchronized
+# batch norm, the first update of both nets) and the conditional GAN on MNIST (labels and
+# dropout masks, 5 steps). DCGAN is checked on one step only: with batch norm and Adam, GAN
+# training amplifies those rounding-level sign flips until, after some 50 steps, two runs that
+# differ only in the order of float sums are different runs of the same computation (weights
+# 1.5% apart at 60 steps) — the same holds for any two summation orders, so it says nothing
+# about the all-reduce. Then a distributed run whose rank 1 is killed with SIGKILL ends non-zero
+# naming a rank, and its last checkpoint resumes on one process to the straight run's weights.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+zoo=${ZOO:-.build/release/zoo}
+data=${GAN_ZOO_SHARED_DATA:-../shared/datasets}
+mpirun=(mpirun --allow-run-as-root --oversubscribe -np 2)
+if ! command -v mpirun > /dev/null; then
+  echo "data-parallel: mpirun not found (.ci/setup installs openmpi-bin)" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+compare=(python3 Tests/EndToEnd/compare-checkpoints-within.py --relative 1e-3)
+
+check() {
+  local name=$1 slack=$2
+  shift 2
+  "$zoo" train "$@" --out "$work/$name-1" > "$work/$name-1.log" 2>&1
+  OMP_NUM_THREADS=1 "${mpirun[@]}" "$zoo" train "$@" --out "$work/$name-2" > "$work/$name-2.log" 2>&1
+  echo -n "$name, 1 process against 2: "
+  "${compare[@]}" --absolute "$slack" "$work/$name-1/checkpoint.safetensors" "$work/$name-2/checkpoint.safetensors"
+}
+
+check gan 0 gan --dataset ring8 --steps 300 --batch-size 128 --seed 3
+# Adam's η is 2e-4 for both: 2η a step.
+check dcgan 4e-4 dcgan --dataset mnist --data-root "$data" --steps 1 --seed 5
+check cgan 2e-3 cgan --dataset mnist --data-root "$data" --steps 5 --seed 7
+
+# Kill rank 1 of a distributed run mid-way; the job must end non-zero and name a rank.
+args=(train gan --dataset ring8 --steps 1000 --batch-size 128 --seed 9 --checkpoint-every 50 --sample-every 1000)
+"$zoo" "${args[@]}" --out "$work/straight" > /dev/null 2>&1
+OMP_NUM_THREADS=1 "${mpirun[@]}" "$zoo" "${args[@]}" --out "$work/killed" > "$work/killed.log" 2>&1 &
+launcher=$!
+while [ ! -f "$work/killed/checkpoint.safetensors" ]; do sleep 0.05; done
+sleep 1
+victim=$(pgrep -f -- "--out $work/killed" | while read -r pid; do
+  [ "$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -c '^OMPI_COMM_WORLD_RANK=1$')" = 1 ] && echo "$pid"; done | head -1)
+[ -n "$victim" ] || { echo "data-parallel: no rank 1 process found to kill" >&2; exit 1; }
+kill -9 "$victim"
+if wait "$launcher"; then
+  echo "data-parallel: the job exited 0 after rank 1 was killed" >&2
+  exit 1
+fi
+grep -Eiq "rank [0-9]+" "$work/killed.log" || { echo "data-parallel: the job's messages name no rank:" >&2; cat "$work/killed.log" >&2; exit 1; }
+echo "killed rank 1 (pid $victim); mpirun ended non-zero: $(grep -Ei 'rank [0-9]+' "$work/killed.log" | head -1)"
+"$zoo" resume "$work/killed" > /dev/null 2>&1
+echo -n "resumed on 1 process against the straight run: "
+"${compare[@]}" "$work/straight/checkpoint.safetensors" "$work/killed/checkpoint.safetensors"
+echo "data-parallel: passed"
