@@ -2,7 +2,9 @@
 """compare-checkpoints-within.py A B [--relative R] [--absolute A]: exit 0 when two zoo
 checkpoints hold the same tensors up to float rounding: for every tensor,
 max|a - b| <= R * max(max|a|, 1e-3) + A, and the same training state (step, samples seen,
-random generator). Prints each tensor's worst difference. Standard library only."""
+random generator). Prints each tensor's worst difference. With --distance, prints instead the
+distance of B's network weights from A's relative to A's (the L2 norm over every tensor but
+optimizer state and batch-norm statistics) and exits 0. Standard library only."""
 import argparse
 import json
 import struct
@@ -30,9 +32,16 @@ parser.add_argument("a")
 parser.add_argument("b")
 parser.add_argument("--relative", type=float, default=1e-3)
 parser.add_argument("--absolute", type=float, default=0.0)
+parser.add_argument("--distance", action="store_true")
 args = parser.parse_args()
 a_tensors, a_state = read(args.a)
 b_tensors, b_state = read(args.b)
+if args.distance:
+    weights = [n for n in a_tensors if "optimizer" not in n and "running_" not in n]
+    difference = sum((x - y) ** 2 for n in weights for x, y in zip(a_tensors[n], b_tensors[n]))
+    size = sum(x * x for n in weights for x in a_tensors[n])
+    print("%.6g" % (difference / size) ** 0.5)
+    raise SystemExit(0)
 problems = []
 if a_state != b_state:
     problems.append("training state differs: %s vs %s" % (a_state, b_state))

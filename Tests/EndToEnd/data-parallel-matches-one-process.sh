@@ -40,6 +40,17 @@ check gan 0 gan --dataset ring8 --steps 300 --batch-size 128 --seed 3
 check dcgan 4e-4 dcgan --dataset mnist --data-root "$data" --steps 1 --seed 5
 check cgan 2e-3 cgan --dataset mnist --data-root "$data" --steps 5 --seed 7
 
+# DCGAN for 200 steps: one process on two threads, on one thread, and two processes.
+long=(dcgan --dataset mnist --data-root "$data" --steps 200 --seed 5)
+"$zoo" train "${long[@]}" --out "$work/long-1" > /dev/null 2>&1
+OMP_NUM_THREADS=1 "$zoo" train "${long[@]}" --out "$work/long-threads" > /dev/null 2>&1
+OMP_NUM_THREADS=1 "${mpirun[@]}" "$zoo" train "${long[@]}" --out "$work/long-2" > /dev/null 2>&1
+threads=$(python3 Tests/EndToEnd/compare-checkpoints-within.py --distance "$work/long-1/checkpoint.safetensors" "$work/long-threads/checkpoint.safetensors")
+processes=$(python3 Tests/EndToEnd/compare-checkpoints-within.py --distance "$work/long-1/checkpoint.safetensors" "$work/long-2/checkpoint.safetensors")
+echo "dcgan, 200 steps: weights of 2 processes $processes from 1 process; 1 thread $threads from 2 threads"
+python3 -c "import sys; sys.exit(0 if $processes <= 2 * $threads + 1e-3 else 1)" || {
+  echo "data-parallel: 2 processes drift from one process farther than twice the thread-count drift" >&2; exit 1; }
+
 # Kill rank 1 of a distributed run mid-way; the job must end non-zero and name a rank.
 args=(train gan --dataset ring8 --steps 1000 --batch-size 128 --seed 9 --checkpoint-every 50 --sample-every 1000)
 "$zoo" "${args[@]}" --out "$work/straight" > /dev/null 2>&1

@@ -9,11 +9,11 @@ struct ResumeCommand: ParsableCommand {
   @OptionGroup var directory: RunDirectoryArgument
 
   func run() throws {
-    try ProcessLaunch.run(resume)
+    try Console.runOnLaunchedProcesses(resume)
   }
 
   private func resume() throws {
-    let opened = try Run.open(directory.url, registry: registry, access: .write, processGroup: ProcessLaunch.group, notes: Console.note)
+    let opened = try Run.open(directory.url, registry: registry, access: .write, processGroup: LaunchedProcesses.group, notes: Console.note)
     let configuration = opened.configuration
     if opened.state.step < configuration.steps {
       Console.say("resuming \(configuration.variant) on \(configuration.dataset) at step \(opened.state.step) of \(configuration.steps)")

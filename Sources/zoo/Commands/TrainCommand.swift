@@ -43,7 +43,7 @@ struct TrainCommand: ParsableCommand {
   var checkpointInterval: Int?
 
   func run() throws {
-    try ProcessLaunch.run(train)
+    try Console.runOnLaunchedProcesses(train)
   }
 
   private func train() throws {
@@ -51,7 +51,7 @@ struct TrainCommand: ParsableCommand {
       variant: variant, dataset: dataset, dataRoot: location.dataRoot, objective: objective, steps: steps, epochs: epochs,
       batchSize: batchSize, seed: seed, overrides: overrides, sampleInterval: sampleInterval, checkpointInterval: checkpointInterval,
       commandLine: CommandLine.arguments)
-    let run = try Run.create(specification, registry: registry, in: out.map(URL.init(fileURLWithPath:)), processGroup: ProcessLaunch.group, notes: Console.note)
+    let run = try Run.create(specification, registry: registry, in: out.map(URL.init(fileURLWithPath:)), processGroup: LaunchedProcesses.group, notes: Console.note)
     let configuration = run.configuration
     let objectiveText = configuration.objective.map { " with the \($0) objective" } ?? ""
     let processes = run.environment.worldSize > 1 ? " on \(run.environment.worldSize) processes" : ""

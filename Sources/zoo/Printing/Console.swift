@@ -33,3 +33,19 @@ enum Console {
   /// 28×28.
   static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
 }
+
+extension Console {
+  /// Runs a training command's body on the processes a launcher started (one, usually): only
+  /// rank 0 talks; an error names its rank; at the end, what each process all-reduced.
+  static func runOnLaunchedProcesses(_ body: () throws -> Void) throws {
+    try LaunchedProcesses.run({
+      isQuiet = (LaunchedProcesses.group?.rank ?? 0) != 0
+      try body()
+    }, report: { message in
+      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }, finished: { group in
+      say(String(format: "data parallel: %d processes; each all-reduced %.1f MB in %d messages",
+                 group.size, Double(group.allReducedBytes) / 1e6, group.allReduceCount))
+    })
+  }
+}
