@@ -113,7 +113,7 @@ let package = Package(
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
-    .testTarget(name: "LAPGANTests", dependencies: ["LAPGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "LAPGANTests", dependencies: ["LAPGAN", "DCGAN", "_ZooTestSupport", "_TestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "WassersteinGANTests", dependencies: ["WassersteinGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(
       name: "ZooRunsTests",

@@ -7,7 +7,7 @@
 # (batch norm's shift in the generator, an element of a filter whose terms cancel) may take
 # either sign. Checked on the vanilla GAN on the ring (300 steps), DCGAN on MNIST (synchronized
 # batch norm, the first update of both nets) and the conditional GAN on MNIST (labels and
-# dropout masks, 5 steps). DCGAN is checked on one step only: with batch norm and Adam, GAN
+# dropout masks, 5 steps) and LAPGAN on MNIST (its three levels, 2 steps). DCGAN is checked on one step only: with batch norm and Adam, GAN
 # training amplifies those rounding-level sign flips until, after some 50 steps, two runs that
 # differ only in the order of float sums are different runs of the same computation (weights
 # 1.5% apart at 60 steps) — the same holds for any two summation orders, so it says nothing
@@ -39,6 +39,9 @@ check gan 0 gan --dataset ring8 --steps 300 --batch-size 128 --seed 3
 # Adam's η is 2e-4 for both: 2η a step.
 check dcgan 4e-4 dcgan --dataset mnist --data-root "$data" --steps 1 --seed 5
 check cgan 2e-3 cgan --dataset mnist --data-root "$data" --steps 5 --seed 7
+# LAPGAN: three levels, each drawing its noise (and level 0 its dropout masks) for the whole batch,
+# the residual generators' batch norms synchronized; 2 steps.
+check lapgan 8e-4 lapgan --dataset mnist --data-root "$data" --steps 2 --seed 11
 
 # DCGAN for 200 steps: one process on two threads, on one thread, and two processes.
 long=(dcgan --dataset mnist --data-root "$data" --steps 200 --seed 5)

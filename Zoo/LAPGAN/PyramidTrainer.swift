@@ -63,7 +63,9 @@ public final class PyramidTrainer: Trainer {
       losses += record.losses.map { .init("level\(k)/\($0.name)", $0.value) }
       diagnostics += record.diagnostics.map { .init("level\(k)/\($0.name)", $0.value) }
     }
-    return StepRecord(samplesConsumed: pyramids.reduce(0) { $0 + $1.pyramid.images[0].shape[0] }, losses: losses, diagnostics: diagnostics)
+    // The run's batches, as `AdversarialTrainer` counts them: in a data-parallel run each process
+    // holds a shard of every batch, and the run has seen the whole batch.
+    return StepRecord(samplesConsumed: batchSize * batchesPerStep, losses: losses, diagnostics: diagnostics)
   }
 
   /// Level k's part of a real batch: x₀ [with the labels], or hₖ conditioned on lₖ [and the class].
