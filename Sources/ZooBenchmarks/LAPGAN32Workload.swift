@@ -7,13 +7,13 @@ import ZooCore
 /// D1, D2 l + h → 64 → 128 (stride 2) → 1. Non-saturating loss on logits (BCEWithLogitsLoss),
 /// Adam 2e-4, β = (0.5, 0.999) per network, batch 64; each step trains level 0, 1, 2 in turn, a D
 /// step then a G step, on the pyramid of one real batch. Sampling chains the levels.
-public struct LAPGAN32Workload: AdversarialWorkload {
+public struct LAPGAN32Workload: VariantWorkload {
   public static let name = "lapgan32"
   public static let defaultBatchSize = 64
-  public let run: AdversarialWorkloadRun
+  public let run: VariantWorkloadRun
 
   public init(batchSize: Int, seed: UInt64) throws {
     let description = DataDescription(kind: .images, sampleShape: [3, 32, 32], valueRange: -1...1)
-    run = try AdversarialWorkloadRun(LAPGANVariant.self, description: description, objective: NonSaturatingObjective(), batchSize: batchSize, seed: seed)
+    run = try VariantWorkloadRun(LAPGANVariant.self, description: description, objective: NonSaturatingObjective(), batchSize: batchSize, seed: seed)
   }
 }

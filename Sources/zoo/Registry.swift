@@ -1,6 +1,7 @@
 import ConditionalGAN
 import DCGAN
 import LAPGAN
+import VAE
 import VanillaGAN
 import WassersteinGAN
 import ZooCore
@@ -16,5 +17,6 @@ let registry = Registry(
     ConditionalGANVariant.self,
     WassersteinGANVariant.self,
     LAPGANVariant.self,
+    VAEVariant.self,
   ],
   objectives: StandardObjectives.all)

@@ -19,6 +19,8 @@ public final class ConvolutionalDiscriminator: Discriminator {
   public let normalization: CriticNormalization
   /// The channels read.
   public let inputChannels: Int
+  /// O, the outputs per image (1: a logit).
+  public let outputCount: Int
   let network: Sequential
 
   /// - Parameters:
@@ -29,14 +31,17 @@ public final class ConvolutionalDiscriminator: Discriminator {
   ///   - normalization: what follows every convolution but the first and the last.
   ///   - negativeSlope: the slope of the LeakyReLUs.
   ///   - batchNormEpsilon: ε of the batch norms (and layer norms).
+  ///   - outputCount: O, the outputs of the last convolution: one logit, or what another model
+  ///     reads off the same network (a VAE's encoder, the posterior's 2Z means and log-variances).
   public init(
     inputChannels: Int, width: Int, geometry: ConvolutionalGeometry, normalization: CriticNormalization,
-    negativeSlope: Double = 0.2, batchNormEpsilon: Double = 1e-5, using generator: inout SplitMix64
+    negativeSlope: Double = 0.2, batchNormEpsilon: Double = 1e-5, outputCount: Int = 1, using generator: inout SplitMix64
   ) {
     precondition(inputChannels > 0 && width > 0, "ConvolutionalDiscriminator: input channels \(inputChannels) and width \(width) must be positive")
     self.geometry = geometry
     self.normalization = normalization
     self.inputChannels = inputChannels
+    self.outputCount = outputCount
     var layers: [any Layer] = []
     var channels = width, side = geometry.modelSide / 2
     layers.append(Conv2D(inputChannels: inputChannels, outputChannels: channels, kernelSize: 4, stride: 2, padding: 1 + geometry.margin, bias: false, using: &generator))
@@ -52,18 +57,18 @@ public final class ConvolutionalDiscriminator: Discriminator {
       }
       layers.append(LeakyReLU(negativeSlope: negativeSlope))
     }
-    layers.append(Conv2D(inputChannels: channels, outputChannels: 1, kernelSize: 4, stride: 1, padding: 0, bias: false, using: &generator))
+    layers.append(Conv2D(inputChannels: channels, outputChannels: outputCount, kernelSize: 4, stride: 1, padding: 0, bias: false, using: &generator))
     network = Sequential(layers)
   }
 
   public var sublayers: [(name: String, layer: any Layer)] { [("main", network)] }
 
-  /// x (N, C, S, S) → logits (N, 1). The condition is ignored.
+  /// x (N, C, S, S) → logits (N, O), O = 1 unless asked otherwise. The condition is ignored.
   public func callAsFunction(_ x: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
     let side = geometry.imageSide
     precondition(x.rank == 4 && x.shape[1] == inputChannels && x.shape[2] == side && x.shape[3] == side,
                  "dcgan discriminator: expects images (N, \(inputChannels), \(side), \(side)), got \(x.shape)")
-    return network(x, context: &context).reshaped(to: [x.shape[0], 1])
+    return network(x, context: &context).reshaped(to: [x.shape[0], outputCount])
   }
 }
 

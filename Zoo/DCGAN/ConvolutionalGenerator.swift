@@ -25,9 +25,14 @@ public final class ConvolutionalGenerator: Generator {
   ///   - width: ngf, the channels of the last hidden layer; they double towards the input.
   ///   - geometry: the image size and the number of stride-2 layers n.
   ///   - batchNormEpsilon: ε of the batch norms.
+  ///   - tanhOutput: tanh at the output (images in [−1, 1]); without it the last convolution's
+  ///     raw outputs, which a VAE's decoder reads as the logits or means of its likelihood.
   /// Weights come from PyTorch's default initializers; `DCGANVariant.makeTrainer` redraws them with
   /// `applyDCGANInitialization`.
-  public init(latentDimension: Int, width: Int, geometry: ConvolutionalGeometry, batchNormEpsilon: Double = 1e-5, using generator: inout SplitMix64) {
+  public init(
+    latentDimension: Int, width: Int, geometry: ConvolutionalGeometry, batchNormEpsilon: Double = 1e-5, tanhOutput: Bool = true,
+    using generator: inout SplitMix64
+  ) {
     precondition(latentDimension > 0 && width > 0, "ConvolutionalGenerator: latent dimension \(latentDimension) and width \(width) must be positive")
     self.latentDimension = latentDimension
     self.geometry = geometry
@@ -44,13 +49,13 @@ public final class ConvolutionalGenerator: Generator {
       channels /= 2
     }
     layers.append(TransposedConv2D(inputChannels: channels, outputChannels: geometry.channels, kernelSize: 4, stride: 2, padding: 1, bias: false, using: &generator))
-    layers.append(Tanh())
+    if tanhOutput { layers.append(Tanh()) }
     network = Sequential(layers)
   }
 
   public var sublayers: [(name: String, layer: any Layer)] { [("main", network)] }
 
-  /// z (N, Z) → x (N, C, S, S) in [−1, 1]. The condition is ignored.
+  /// z (N, Z) → x (N, C, S, S), in [−1, 1] with the tanh output. The condition is ignored.
   public func callAsFunction(noise: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
     precondition(noise.rank == 2 && noise.shape[1] == latentDimension, "dcgan generator: expects noise (N, \(latentDimension)), got \(noise.shape)")
     let image = network(noise.reshaped(to: [noise.shape[0], latentDimension, 1, 1]), context: &context)

@@ -19,6 +19,14 @@ public protocol Generator: Layer {
   func makeNoise(count: Int, using generator: inout SplitMix64) -> Tensor
   /// z [+ condition] -> x (N, sampleShape…).
   func callAsFunction(noise: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor
+  /// The part of `noise` (N, …) a latent walk moves, as (N, L) coordinates: the whole noise
+  /// vector (L = Z) unless the model says otherwise. A composite generator whose noise also holds
+  /// what a walk should keep still (LAPGAN's per-level noise planes besides its coarsest latent)
+  /// returns the walked part alone, so that interpolations and traversals of the coarsest latent
+  /// hold the rest fixed.
+  func walkedLatent(of noise: Tensor) -> Tensor
+  /// `noise` (N, …) with its walked part replaced by `latent` (N, L), everything else as it was.
+  func replacingWalkedLatent(of noise: Tensor, with latent: Tensor) -> Tensor
 }
 
 extension Generator {
@@ -28,5 +36,16 @@ extension Generator {
 
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
     self(noise: input, condition: nil, context: &context)
+  }
+
+  /// Every value of a sample's noise, flattened: (N, ∏ noise shape).
+  public func walkedLatent(of noise: Tensor) -> Tensor {
+    noise.rank == 2 ? noise : noise.reshaped(to: [noise.shape[0], -1])
+  }
+
+  /// `latent` in the noise's own shape.
+  public func replacingWalkedLatent(of noise: Tensor, with latent: Tensor) -> Tensor {
+    precondition(latent.scalarCount == noise.scalarCount, "replacingWalkedLatent: latent \(latent.shape) does not fill noise \(noise.shape)")
+    return latent.shape == noise.shape ? latent : latent.reshaped(to: noise.shape)
   }
 }

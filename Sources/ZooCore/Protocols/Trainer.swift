@@ -27,9 +27,13 @@ public protocol Trainer: AnyObject {
   func exportState() -> [String: Tensor]
   /// Restores `exportState()`'s tensors; nothing changes if they do not fit.
   func importState(_ state: [String: Tensor]) throws
+  /// The model's likelihood of data, for a model that has one (a VAE); `nil` for a GAN.
+  var likelihoodModel: (any LikelihoodModel)? { get }
 }
 
 extension Trainer {
+  public var likelihoodModel: (any LikelihoodModel)? { nil }
+
   /// One iteration on batches of `batchSize` drawn from `data`.
   public func step(data: inout any BatchSource, using generator: inout SplitMix64) throws -> StepRecord {
     try step(nextBatch: { try data.nextBatch(size: batchSize, using: &$0) }, using: &generator)

@@ -32,12 +32,18 @@ public struct Memorisation {
     var steps = StepProgress(total: 2, report: progress)
     let sampleDistances = try search.search(samples, k: 1, progress: steps.next()).distances
     let testDistances = try search.search(test, k: 1, progress: steps.next()).distances
+    return Self.report(sampleDistances: sampleDistances, testDistances: testDistances, trainingCount: training.count, dimension: training.dimension)
+  }
+
+  /// The figures from the nearest-training distances d of the samples and of the test samples
+  /// (each at least one), found elsewhere.
+  public static func report(sampleDistances: [Double], testDistances: [Double], trainingCount: Int, dimension: Int) -> MemorisationReport {
     let sampleSummary = DistanceSummary(sampleDistances), testSummary = DistanceSummary(testDistances)
     let threshold = testSummary.percentile1
     return MemorisationReport(
       medianRatio: testSummary.median > 0 ? sampleSummary.median / testSummary.median : nil,
-      closeShare: Double(sampleDistances.filter { $0 < threshold }.count) / Double(samples.count),
+      closeShare: Double(sampleDistances.filter { $0 < threshold }.count) / Double(sampleDistances.count),
       testFirstPercentile: threshold, exactCopyCount: sampleDistances.filter { $0 == 0 }.count,
-      sampleDistances: sampleSummary, testDistances: testSummary, trainingCount: training.count, dimension: training.dimension)
+      sampleDistances: sampleSummary, testDistances: testSummary, trainingCount: trainingCount, dimension: dimension)
   }
 }

@@ -36,6 +36,14 @@ struct FeatureSpace {
     }
   }
 
+  /// A space of `kind` with `classifier` already at hand (classifier features need one).
+  init(kind: SampleScoring.Features, classifier: ReferenceClassifier?, progress: @escaping (SampleScoring.Progress) -> Void) {
+    precondition(kind == .pixels || classifier != nil, "FeatureSpace: classifier features without a classifier")
+    self.kind = kind
+    self.classifier = kind == .pixels ? nil : classifier
+    self.progress = progress
+  }
+
   /// The features of `set` under `name` (for messages).
   func of(_ set: SampleSet, name: String) throws(MetricError) -> FeatureMatrix {
     guard let classifier else { return try FeatureMatrix(set.values, name: name) }

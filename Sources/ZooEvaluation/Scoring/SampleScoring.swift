@@ -48,6 +48,12 @@ public struct SampleScoring {
     public var stage: String
     public var done: Int
     public var total: Int
+
+    public init(stage: String, done: Int, total: Int) {
+      self.stage = stage
+      self.done = done
+      self.total = total
+    }
   }
 
   public let options: Options

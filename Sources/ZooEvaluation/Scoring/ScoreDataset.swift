@@ -84,3 +84,15 @@ public struct ScoreDataset {
     }
   }
 }
+
+extension ScoreDataset {
+  /// Any labelled images as a dataset to compare with: its two splits as pixels on [0, 1], where
+  /// its reference classifier is cached, the training rows the Parzen window's σ is chosen on,
+  /// and the training rows the floor is drawn from (disjoint from the validation rows).
+  public init(name: String, training: SampleSet, test: SampleSet, classifierURL: URL, validationRows: Range<Int>, floorRows: Range<Int>) {
+    precondition(training.sampleShape == test.sampleShape, "ScoreDataset: training \(training.sampleShape) and test \(test.sampleShape) images differ")
+    precondition(!validationRows.overlaps(floorRows) && validationRows.upperBound <= training.count && floorRows.upperBound <= training.count,
+                 "ScoreDataset: validation rows \(validationRows) and floor rows \(floorRows) must be disjoint rows of the \(training.count) training images")
+    self.init(name: name, training: training, test: test, classifierURL: classifierURL, validationRows: validationRows, floorRows: floorRows, rootOption: "")
+  }
+}

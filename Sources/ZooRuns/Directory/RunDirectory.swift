@@ -9,6 +9,8 @@ import Foundation
 /// | `checkpoint.safetensors` | weights, optimizer state and the loop's state |
 /// | `samples/step-*.png` | snapshots from fixed noise |
 /// | `samples.png`, `metrics.json` | the final samples, and one report per metric (`MetricsFile`) |
+/// | `figures/*.png` | the evaluation's pictures: nearest-neighbour grids, latent walks |
+/// | `reconstructions.png` | a likelihood model's reconstructions of held-out images, each row beneath its originals |
 /// | `writer.lock` | locked while a process writes the run; holds its process id (`RunLock`) |
 public struct RunDirectory: Sendable, Hashable {
   public let url: URL
@@ -22,7 +24,9 @@ public struct RunDirectory: Sendable, Hashable {
   public static let metricsFile = "metrics.json"
   public static let samplesFolder = "samples"
   public static let finalSamplesFile = "samples.png"
+  public static let reconstructionsFile = "reconstructions.png"
   public static let lockFile = "writer.lock"
+  public static let figuresFolder = "figures"
 
   public var path: String { url.path }
   public var configuration: URL { url.appendingPathComponent(Self.configurationFile) }
@@ -32,7 +36,9 @@ public struct RunDirectory: Sendable, Hashable {
   public var metrics: URL { url.appendingPathComponent(Self.metricsFile) }
   public var samples: URL { url.appendingPathComponent(Self.samplesFolder) }
   public var finalSamples: URL { url.appendingPathComponent(Self.finalSamplesFile) }
+  public var reconstructions: URL { url.appendingPathComponent(Self.reconstructionsFile) }
   public var lock: URL { url.appendingPathComponent(Self.lockFile) }
+  public var figures: URL { url.appendingPathComponent(Self.figuresFolder) }
 
   /// Whether the folder holds a run (its config.json).
   public var holdsRun: Bool { FileManager.default.fileExists(atPath: configuration.path) }

@@ -20,6 +20,7 @@ final class ProcessAveragedTrainer: Trainer {
   var batchesPerStep: Int { wrapped.batchesPerStep }
   var sampler: any Generator { wrapped.sampler }
   var networks: [(name: String, layer: any Layer)] { wrapped.networks }
+  var likelihoodModel: (any LikelihoodModel)? { wrapped.likelihoodModel }
   func exportState() -> [String: Tensor] { wrapped.exportState() }
   func importState(_ state: [String: Tensor]) throws { try wrapped.importState(state) }
 

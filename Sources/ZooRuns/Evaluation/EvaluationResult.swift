@@ -1,10 +1,19 @@
 import ZooEvaluation
 
-/// What `Run.evaluate` found: the metrics file it wrote (or would have, under label control) and
-/// each metric's outcome.
+/// What `Run.evaluate` found: the metrics file it wrote (or would have, under label control),
+/// each metric's outcome, and how long each took.
 public struct EvaluationResult {
   public var file: MetricsFile
   public var outcomes: [MetricOutcome]
+  /// Wall seconds per metric key. Work the metrics share (drawing the samples, features, the
+  /// nearest training images) is counted in the first metric that asks for it.
+  public var seconds: [String: Double]
+
+  public init(file: MetricsFile, outcomes: [MetricOutcome], seconds: [String: Double] = [:]) {
+    self.file = file
+    self.outcomes = outcomes
+    self.seconds = seconds
+  }
 
   /// One line per figure, for the terminal.
   public var summary: String {

@@ -5,10 +5,15 @@ import ZooCore
 /// `step,images_seen,seconds,loss_<term>…,<diagnostic>…`, the terms and diagnostics named by the
 /// trainer (a GAN's: `loss_discriminator,loss_generator[,loss_penalty],mean_d_real,mean_d_fake`).
 ///
+/// Observers measuring now and then add columns of their own (`LossLogColumns`), empty on the
+/// steps they measured nothing: a likelihood model's `test_negative_elbo` after every epoch.
+///
 /// A resumed run first drops the rows past the checkpoint's step (written after the checkpoint
 /// and before the interruption), so the log reads as one uninterrupted run.
 public final class LossLog: TrainingObserver {
   public let url: URL
+  /// The observers whose columns follow the trainer's terms.
+  public let extraColumns: [any LossLogColumns]
   private var handle: FileHandle?
   private var columns: [String]?
   private var pending = ""
@@ -18,9 +23,10 @@ public final class LossLog: TrainingObserver {
   /// on disk when the checkpoint is.
   public let flushInterval: Int
 
-  public init(url: URL, flushInterval: Int) {
+  public init(url: URL, flushInterval: Int, extraColumns: [any LossLogColumns] = []) {
     self.url = url
     self.flushInterval = max(1, flushInterval)
+    self.extraColumns = extraColumns
   }
 
   public func trainingWillStart(trainer: any Trainer, state: TrainingState, totalSteps: Int) throws {
@@ -44,11 +50,15 @@ public final class LossLog: TrainingObserver {
   public func stepDidFinish(_ record: StepRecord, trainer: any Trainer, state: TrainingState, totalSteps: Int) throws {
     if columns == nil {
       let header = ["step", "images_seen", "seconds"] + record.losses.map { "loss_" + $0.name } + record.diagnostics.map(\.name)
+        + extraColumns.flatMap(\.columns)
       columns = header
       pending += header.joined(separator: ",") + "\n"
     }
     let row = ["\(record.step)", "\(state.samplesSeen)", String(format: "%.3f", state.elapsedSeconds)]
       + (record.losses + record.diagnostics).map { "\($0.value)" }
+      + extraColumns.flatMap { extra in
+        extra.values(atStep: record.step).map { $0.map { "\($0)" } } ?? Array(repeating: "", count: extra.columns.count)
+      }
     pending += row.joined(separator: ",") + "\n"
     if state.step % flushInterval == 0 || state.step == totalSteps { try flush() }
   }

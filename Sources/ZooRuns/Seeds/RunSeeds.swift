@@ -38,6 +38,21 @@ public struct RunSeeds: Sendable {
   /// Real samples drawn from the data for pictures.
   public var realSamples: UInt64 { seed &+ 0x5EED }
 
+  /// The noise of the samples the comparison metrics share (Fréchet and kernel distances,
+  /// precision/recall, density/coverage, memorisation, data copying, Parzen window, the
+  /// nearest-neighbour grids): drawn once, measured by all.
+  public var comparisonSamples: UInt64 { metric("comparison-samples") }
+  /// The training images drawn as the comparison metrics' floor.
+  public var comparisonFloor: UInt64 { metric("comparison-floor") }
+  /// The subsets of the kernel distance.
+  public var kernelDistanceSubsets: UInt64 { metric("kernel-distance") }
+  /// The k-means partition of the data-copying test.
+  public var dataCopyingPartition: UInt64 { metric("data-copying") }
+  /// The endpoints, bases and ranges of the latent walks.
+  public var latentWalks: UInt64 { metric("latent-walks") }
+  /// The real shapes, bases and ranges of the latent factors.
+  public var latentFactors: UInt64 { metric("latent-factors") }
+
   /// The seed of a metric's own samples, by its key: split off a generator seeded from the run's
   /// seed and the key, so each metric's draws are its own and fixed.
   public func metric(_ key: String) -> UInt64 {

@@ -17,7 +17,7 @@ extension Run {
 
   /// The generator as metrics see it.
   public var subject: EvaluationSubject {
-    EvaluationSubject(generator: trainer.sampler, data: data, isConditional: isConditional)
+    EvaluationSubject(generator: trainer.sampler, data: data, isConditional: isConditional, likelihoodModel: trainer.likelihoodModel)
   }
 
   /// How this run's samples are drawn as a picture: a grid of images, or points over real ones.

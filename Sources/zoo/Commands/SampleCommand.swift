@@ -29,6 +29,9 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "The seed of the noise.")
   var seed: UInt64 = 1
 
+  @Option(help: "Latent codes from outside: a float32 .npy of the generator's noise (N, Z), or of the part a latent walk moves (the rest drawn from --seed). One sample per row; --count is not needed.")
+  var noise: String?
+
   @Option(help: "png: a grid or scatter plot; npy: float32 array (N, C, H, W) or (N, D); idx: bytes, images only.")
   var format: Format = .png
 
@@ -41,33 +44,39 @@ struct SampleCommand: ParsableCommand {
   func run() throws {
     if let count, count <= 0 { throw UsageError("--count must be positive, got \(count)") }
     let opened = try Run.open(directory.url, registry: registry, notes: Console.note)
+    let given = try noise.map { try opened.noise(fromFile: $0, seed: seed) }
+    if let given, let count, count != given.shape[0] {
+      throw UsageError("--count \(count) and --noise with \(given.shape[0]) codes disagree; drop --count")
+    }
+    let asked = given?.shape[0] ?? count
     if format == .idx && opened.data.kind == .points {
       throw UsageError("IDX holds images; \(opened.configuration.dataset) is a point dataset: use --format npy or png")
     }
     if levels && format != .png { throw UsageError("--levels draws a png; drop --format \(format.rawValue)") }
+    if levels && noise != nil { throw UsageError("--levels draws every level's noise from --seed; drop --noise") }
     let chosen = try classLabel.map { try $0.split(separator: ",", omittingEmptySubsequences: false).map { try opened.classLabel(String($0)) } }
     // A conditional variant draws the classes asked for (one row each), else one row (png) or
     // run per class.
     var labels: [Int]?
     var columns = Run.gridColumns
     if let chosen, chosen.count == 1 {
-      labels = Array(repeating: chosen[0], count: count ?? (levels ? 8 : 64))
+      labels = Array(repeating: chosen[0], count: asked ?? (levels ? 8 : 64))
     } else if opened.isConditional, let classCount = opened.classCount {
       let rows = chosen ?? Array(0..<classCount)
-      let perClass = count.map { ($0 + rows.count - 1) / rows.count } ?? (levels ? 1 : Run.gridColumns)
-      labels = Array(Sampling.classRows(classCount: rows.count, perClass: perClass).map { rows[$0] }.prefix(count ?? rows.count * perClass))
+      let perClass = asked.map { ($0 + rows.count - 1) / rows.count } ?? (levels ? 1 : Run.gridColumns)
+      labels = Array(Sampling.classRows(classCount: rows.count, perClass: perClass).map { rows[$0] }.prefix(asked ?? rows.count * perClass))
       columns = perClass
     }
     if levels {
-      let rows = labels?.count ?? count ?? 8
+      let rows = labels?.count ?? asked ?? 8
       let url = out.map(URL.init(fileURLWithPath:)) ?? opened.directory.url.appendingPathComponent("levels-seed\(seed).png")
       try opened.levelPicture(count: rows, seed: seed, labels: labels).writePNG(toFile: url.path)
       Console.say("wrote the levels of \(rows) samples, coarse to fine, to \(url.path)")
       return
     }
-    let count = labels?.count ?? count ?? 64
-    let samples = opened.samples(count: count, seed: seed, labels: labels)
-    let suffix = chosen.map { "-class" + $0.map(String.init).joined(separator: "-") } ?? ""
+    let count = labels?.count ?? asked ?? 64
+    let samples = given.map { opened.samples(noise: $0, labels: labels, seed: seed) } ?? opened.samples(count: count, seed: seed, labels: labels)
+    let suffix = (noise == nil ? "" : "-noise") + (chosen.map { "-class" + $0.map(String.init).joined(separator: "-") } ?? "")
     let url = out.map(URL.init(fileURLWithPath:)) ?? opened.directory.url.appendingPathComponent("sample-seed\(seed)\(suffix).\(format.rawValue)")
     switch format {
     case .png:

@@ -69,17 +69,9 @@ struct ScoreCommand: ParsableCommand {
     let options = SampleScoring.Options(
       features: features ?? (data == nil ? .pixels : .classifier), kernelSubsetCount: kidSubsets, kernelSubsetSize: kidSubsetSize,
       dataCopyingCells: copyingCells, seed: seed)
-    var bar: ProgressBar?
-    var stage = ""
-    let report = try SampleScoring(options: options).score(fake: fakeSet, real: realSet, dataset: data) { progress in
-      if progress.stage != stage {
-        bar?.finish()
-        bar = ProgressBar(title: progress.stage)
-        stage = progress.stage
-      }
-      bar?.update(progress.done, of: progress.total)
-    }
-    bar?.finish()
+    let bars = StageProgressBars()
+    let report = try SampleScoring(options: options).score(fake: fakeSet, real: realSet, dataset: data, progress: bars.update)
+    bars.finish()
     print(report.table)
     print("scored in \(ProgressBar.formatDuration(report.seconds))")
     if let json {
