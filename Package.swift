@@ -25,6 +25,7 @@ let package = Package(
     .library(name: "ConditionalGAN", targets: ["ConditionalGAN"]),
     .library(name: "WassersteinGAN", targets: ["WassersteinGAN"]),
     .library(name: "VAE", targets: ["VAE"]),
+    .library(name: "LAPGAN", targets: ["LAPGAN"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -88,19 +89,22 @@ let package = Package(
     // The original WGAN trains the vanilla GAN's perceptrons and DCGAN's networks as its paper
     // does: deliberate composition.
     .target(name: "WassersteinGAN", dependencies: ["VanillaGAN", "DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/WassersteinGAN", exclude: ["README.md", "figures"]),
+    // LAPGAN sizes its pyramid with DCGAN's image geometry (and its errors): deliberate composition.
+    .target(name: "LAPGAN", dependencies: ["DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/LAPGAN", exclude: ["README.md", "figures"]),
+
     // The VAE decodes with the vanilla GAN's perceptron and DCGAN's generator (logits out) and
     // encodes with DCGAN's discriminator ladder: deliberate composition.
     .target(name: "VAE", dependencies: ["VanillaGAN", "DCGAN", "ZooCore", "NeuralNetworks", "TensorBackend"], path: "Zoo/VAE", exclude: ["README.md", "figures"]),
 
     // Benchmarks: the reference workloads of shared/bench/reference.py on the variants' own code.
-    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "VAE", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .target(name: "ZooBenchmarks", dependencies: ["VanillaGAN", "DCGAN", "ConditionalGAN", "LAPGAN", "VAE", "ZooCore", "NeuralNetworks", "TensorBackend"]),
 
     // Runner: the commands, printing, signals, and the one registry list of variants.
     .executableTarget(
       name: "zoo",
       dependencies: [
         "TensorBackend", "ZooCore", "ZooEvaluation", "ZooRuns", "ZooBenchmarks", "Datasets", "ImageFiles",
-        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN", "VAE",
+        "VanillaGAN", "DCGAN", "ConditionalGAN", "WassersteinGAN", "LAPGAN", "VAE",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -115,6 +119,7 @@ let package = Package(
     .testTarget(name: "VanillaGANTests", dependencies: ["VanillaGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "DCGANTests", dependencies: ["DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "ConditionalGANTests", dependencies: ["ConditionalGAN", "DCGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
+    .testTarget(name: "LAPGANTests", dependencies: ["LAPGAN", "DCGAN", "_ZooTestSupport", "_TestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(name: "WassersteinGANTests", dependencies: ["WassersteinGAN", "_ZooTestSupport", "ZooCore", "NeuralNetworks", "TensorBackend", "Datasets"]),
     .testTarget(name: "VAETests", dependencies: ["VAE", "VanillaGAN", "Datasets", "ZooRuns", "ZooEvaluation", "_ZooTestSupport", "_TestSupport", "ZooCore", "NeuralNetworks", "TensorBackend"]),
     .testTarget(

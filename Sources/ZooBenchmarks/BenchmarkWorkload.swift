@@ -24,6 +24,7 @@ public let allBenchmarkWorkloads: [any BenchmarkWorkload.Type] = [
   DCGAN32ColorWorkload.self,
   DCGAN64Workload.self,
   VAEMultilayerWorkload.self,
+  LAPGAN32Workload.self,
 ]
 
 /// Four random "real" batches in [−1, 1] cycled in turn, with random labels when the description

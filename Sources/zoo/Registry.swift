@@ -1,5 +1,6 @@
 import ConditionalGAN
 import DCGAN
+import LAPGAN
 import VAE
 import VanillaGAN
 import WassersteinGAN
@@ -15,6 +16,7 @@ let registry = Registry(
     DCGANVariant.self,
     ConditionalGANVariant.self,
     WassersteinGANVariant.self,
+    LAPGANVariant.self,
     VAEVariant.self,
   ],
   objectives: StandardObjectives.all)

@@ -7,7 +7,8 @@
 # (batch norm's shift in the generator, an element of a filter whose terms cancel) may take
 # either sign. Checked on the vanilla GAN on the ring (300 steps), DCGAN on MNIST (synchronized
 # batch norm, the first update of both nets), the conditional GAN on MNIST (labels and dropout
-# masks, 5 steps) and the VAE on MNIST (5 steps). With batch norm and Adam, GAN training
+# masks, 5 steps), the VAE on MNIST (5 steps) and LAPGAN on MNIST (its three levels, 2 steps).
+# With batch norm and Adam, GAN training
 # amplifies those rounding-level flips: after 200 steps of DCGAN, two one-process runs that
 # differ only in their thread count (so in the order of float sums) have weights some 7% apart.
 # So the 200-step DCGAN run on two processes must be no farther from one process than twice
@@ -42,6 +43,9 @@ check dcgan 4e-4 dcgan --dataset mnist --data-root "$data" --steps 1 --seed 5
 check cgan 2e-3 cgan --dataset mnist --data-root "$data" --steps 5 --seed 7
 # The VAE: ε and the binarisation drawn for the whole batch (no batch norm: no slack).
 check vae 0 vae --dataset mnist --data-root "$data" --steps 5 --seed 11
+# LAPGAN: three levels, each drawing its noise (and level 0 its dropout masks) for the whole batch,
+# the residual generators' batch norms synchronized; 2 steps.
+check lapgan 8e-4 lapgan --dataset mnist --data-root "$data" --steps 2 --seed 11
 
 # DCGAN for 200 steps: one process on two threads, on one thread, and two processes.
 long=(dcgan --dataset mnist --data-root "$data" --steps 200 --seed 5)

@@ -17,12 +17,17 @@ import TensorBackend
     expectGradients("sigmoid", at: x) { sigmoid($0[0]) }
     expectGradients("softplus", at: x) { softplus($0[0]) }
     expectGradients("logSigmoid", at: x) { logSigmoid($0[0]) }
+    // Inputs away from the ends ±0.5, where the clamp has kinks.
+    let spread = Tensor(shape: [3, 4], scalars: x[0].scalars.map { Swift.abs(Swift.abs($0) - 0.5) < 0.05 ? $0 * 1.3 : $0 }, dtype: .float64)
+    expectGradients("clamp", at: [spread]) { clamp($0[0], to: -0.5...0.5) }
   }
 
   @Test func values() {
     let x = Tensor(shape: [4], scalars: [-2, -0.5, 0.5, 2] as [Double], dtype: .float64)
     #expect(relu(x).scalars == [0, 0, 0.5, 2])
     #expect(leakyRelu(x, negativeSlope: 0.2).scalars == [-0.4, -0.1, 0.5, 2])
+    #expect(clamp(x, to: -1...1).scalars == [-1, -0.5, 0.5, 1])
+    #expect(clamp(x, to: 0...0.5).scalars == [0, 0, 0.5, 0.5])
     expectClose(sigmoid(x).scalars, x.scalars.map { 1 / (1 + scalarExp(-$0)) }, tolerance: 1e-15, "sigmoid")
     expectClose(softplus(x).scalars, x.scalars.map { scalarLog(1 + scalarExp($0)) }, tolerance: 1e-15, "softplus")
     expectClose(logSigmoid(x).scalars, x.scalars.map { -scalarLog(1 + scalarExp(-$0)) }, tolerance: 1e-15, "logSigmoid")

@@ -5,7 +5,7 @@ import ZooCore
 
 /// G(z, y) of the convolutional conditional GAN: DCGAN's generator fed [e(y), z] (N, E + Z), the
 /// label's embedding put before the noise as in the multilayer form, → (N, C, S, S) in [−1, 1].
-public final class ConditionalConvolutionalGenerator: Generator {
+public final class ConditionalConvolutionalGenerator: ClassConditionalGenerator {
   public let latentDimension: Int
   /// K.
   public let classCount: Int

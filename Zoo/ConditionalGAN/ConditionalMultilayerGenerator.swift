@@ -7,7 +7,7 @@ import ZooCore
 /// norm on all but the first) → dense to the sample size → tanh or linear → (N, sample shape…).
 ///
 /// Tensor names follow cgan.py: "label_emb.weight", "model.0.weight", ….
-public final class ConditionalMultilayerGenerator: Generator {
+public final class ConditionalMultilayerGenerator: ClassConditionalGenerator {
   public let latentDimension: Int
   public let sampleShape: [Int]
   /// K.

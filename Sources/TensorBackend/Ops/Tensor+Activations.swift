@@ -31,6 +31,10 @@ enum Softplus: UnaryFunction {
   @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { Swift.max(x, 0) + T.log1p(T.exp(-Swift.abs(x))) }
   static var fastLoop: FastUnaryLoop? { { x, y, n, _ in ck_softplus(x, y, n) } }
 }
+enum AtLeast: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { Swift.max(x, p) } }
+enum AtMost: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { Swift.min(x, p) } }
+enum Above: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x > p ? 1 : 0 } }
+enum Below: UnaryFunction { @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { x < p ? 1 : 0 } }
 enum LogSigmoid: UnaryFunction {
   /// log σ(x) = min(x, 0) - log1p(e^-|x|).
   @inline(__always) static func apply<T: KernelScalar>(_ x: T, _ p: T) -> T { Swift.min(x, 0) - T.log1p(T.exp(-Swift.abs(x))) }
@@ -70,6 +74,14 @@ public func sigmoid(_ x: Tensor) -> Tensor {
     if let dx = Tensor.fusedBackward(g, y, { g, y, dx, n in ck_sigmoid_backward(g, y, dx, n) }) { return [dx] }
     let s = Tensor.saved(y) { sigmoid(x) }
     return [g * s * (1 - s)]
+  }
+}
+
+/// min(max(x, a), b) for the range [a, b] (PyTorch's `clamp`, `hardtanh` for [−1, 1]); d/dx = 1
+/// strictly inside the range, 0 outside and on its ends.
+public func clamp(_ x: Tensor, to range: ClosedRange<Double>) -> Tensor {
+  Tensor.record(x.map(AtLeast.self, range.lowerBound).map(AtMost.self, range.upperBound), op: "clamp", inputs: [x]) { g in
+    [g * x.map(Above.self, range.lowerBound) * x.map(Below.self, range.upperBound)]
   }
 }
 

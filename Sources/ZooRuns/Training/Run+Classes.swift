@@ -1,11 +1,13 @@
 import Foundation
+import ZooCore
 import ZooEvaluation
 
 /// The classes of a run's data, for conditional variants: which label draws which class, and the
 /// labels of a grid with one row per class.
 extension Run {
-  /// Whether the variant's generator draws a class it is given (`cgan`).
-  public var isConditional: Bool { variant.needsLabels }
+  /// Whether the variant's generator draws a class it is given (`cgan`, or `lapgan` with
+  /// `conditional=true`).
+  public var isConditional: Bool { variant.needsLabels || trainer.sampler is any ClassConditionalGenerator }
 
   /// K, when the data has labels.
   public var classCount: Int? { data.classCount }

@@ -38,6 +38,9 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "The file to write (default: <run>/sample-seed<seed>.<format>).")
   var out: String?
 
+  @Flag(help: "png: one row per sample showing each level's image, coarse to fine, for a generator that draws in levels (lapgan); 8 rows, or one per class.")
+  var levels = false
+
   func run() throws {
     if let count, count <= 0 { throw UsageError("--count must be positive, got \(count)") }
     let opened = try Run.open(directory.url, registry: registry, notes: Console.note)
@@ -49,18 +52,27 @@ struct SampleCommand: ParsableCommand {
     if format == .idx && opened.data.kind == .points {
       throw UsageError("IDX holds images; \(opened.configuration.dataset) is a point dataset: use --format npy or png")
     }
+    if levels && format != .png { throw UsageError("--levels draws a png; drop --format \(format.rawValue)") }
+    if levels && noise != nil { throw UsageError("--levels draws every level's noise from --seed; drop --noise") }
     let chosen = try classLabel.map { try $0.split(separator: ",", omittingEmptySubsequences: false).map { try opened.classLabel(String($0)) } }
     // A conditional variant draws the classes asked for (one row each), else one row (png) or
     // run per class.
     var labels: [Int]?
     var columns = Run.gridColumns
     if let chosen, chosen.count == 1 {
-      labels = Array(repeating: chosen[0], count: asked ?? 64)
+      labels = Array(repeating: chosen[0], count: asked ?? (levels ? 8 : 64))
     } else if opened.isConditional, let classCount = opened.classCount {
       let rows = chosen ?? Array(0..<classCount)
-      let perClass = asked.map { ($0 + rows.count - 1) / rows.count } ?? Run.gridColumns
+      let perClass = asked.map { ($0 + rows.count - 1) / rows.count } ?? (levels ? 1 : Run.gridColumns)
       labels = Array(Sampling.classRows(classCount: rows.count, perClass: perClass).map { rows[$0] }.prefix(asked ?? rows.count * perClass))
       columns = perClass
+    }
+    if levels {
+      let rows = labels?.count ?? asked ?? 8
+      let url = out.map(URL.init(fileURLWithPath:)) ?? opened.directory.url.appendingPathComponent("levels-seed\(seed).png")
+      try opened.levelPicture(count: rows, seed: seed, labels: labels).writePNG(toFile: url.path)
+      Console.say("wrote the levels of \(rows) samples, coarse to fine, to \(url.path)")
+      return
     }
     let count = labels?.count ?? asked ?? 64
     let samples = given.map { opened.samples(noise: $0, labels: labels, seed: seed) } ?? opened.samples(count: count, seed: seed, labels: labels)
