@@ -6,24 +6,23 @@ random generator). Prints each tensor's worst difference. With --distance, print
 distance of B's network weights from A's relative to A's (the L2 norm over every tensor but
 optimizer state and batch-norm statistics) and exits 0. Standard library only."""
 import argparse
-import json
+import importlib.util
+import os
 import struct
+
+_spec = importlib.util.spec_from_file_location(
+    "compare_checkpoints", os.path.join(os.path.dirname(os.path.abspath(__file__)), "compare-checkpoints.py"))
+_exact = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_exact)
 
 
 def read(path):
-    with open(path, "rb") as f:
-        data = f.read()
-    (n,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + n])
-    meta = header.pop("__metadata__", {})
-    body = data[8 + n:]
+    """The checkpoint's tensors as tuples of numbers, and its training state."""
+    raw, state = _exact.read(path)
     tensors = {}
-    for name, entry in header.items():
-        raw = body[entry["data_offsets"][0]:entry["data_offsets"][1]]
-        code = {"F32": "f", "F64": "d"}[entry["dtype"]]
-        tensors[name] = struct.unpack("<%d%s" % (len(raw) // struct.calcsize(code), code), raw)
-    state = json.loads(meta["training_state"])
-    state.pop("elapsedSeconds", None)
+    for name, (dtype, _, data) in raw.items():
+        code = {"F32": "f", "F64": "d"}[dtype]
+        tensors[name] = struct.unpack("<%d%s" % (len(data) // struct.calcsize(code), code), data)
     return tensors, state
 
 

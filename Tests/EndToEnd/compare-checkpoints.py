@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Exit 0 when two zoo checkpoints hold bit-identical tensors and the same training state
-(step, samples seen, random generator; the wall-clock seconds may differ). Standard library only."""
+(step, samples seen, random generator; the wall-clock seconds may differ). Standard library only.
+`read` is shared with compare-checkpoints-within.py."""
 import json
 import struct
 import sys
@@ -19,17 +20,22 @@ def read(path):
     return tensors, state
 
 
-a_tensors, a_state = read(sys.argv[1])
-b_tensors, b_state = read(sys.argv[2])
-problems = []
-if a_state != b_state:
-    problems.append("training state differs: %s vs %s" % (a_state, b_state))
-if set(a_tensors) != set(b_tensors):
-    problems.append("tensor names differ: %s" % sorted(set(a_tensors) ^ set(b_tensors)))
-for name in sorted(set(a_tensors) & set(b_tensors)):
-    if a_tensors[name] != b_tensors[name]:
-        problems.append("tensor %s differs" % name)
-if problems:
-    print("\n".join(problems[:20]))
-    sys.exit(1)
-print("identical: %d tensors, state %s" % (len(a_tensors), a_state))
+def main():
+    a_tensors, a_state = read(sys.argv[1])
+    b_tensors, b_state = read(sys.argv[2])
+    problems = []
+    if a_state != b_state:
+        problems.append("training state differs: %s vs %s" % (a_state, b_state))
+    if set(a_tensors) != set(b_tensors):
+        problems.append("tensor names differ: %s" % sorted(set(a_tensors) ^ set(b_tensors)))
+    for name in sorted(set(a_tensors) & set(b_tensors)):
+        if a_tensors[name] != b_tensors[name]:
+            problems.append("tensor %s differs" % name)
+    if problems:
+        print("\n".join(problems[:20]))
+        sys.exit(1)
+    print("identical: %d tensors, state %s" % (len(a_tensors), a_state))
+
+
+if __name__ == "__main__":
+    main()

@@ -139,14 +139,7 @@ public final class Adam: Optimizer {
   public func importState(_ state: OptimizerState) throws(StateImportError) {
     let entries = try state.tensorsByParameter(
       kind: "adam", names: ["step", "exp_avg", "exp_avg_sq"], scalarNames: ["step"], parameters: parameters)
-    var steps = [Int](repeating: 0, count: parameters.count)
-    for (index, entry) in entries.enumerated() {
-      guard let step = entry["step"]?.scalar else { continue }
-      guard step >= 1, step == step.rounded(), step < 0x1p53 else {
-        throw StateImportError("optimizer state \"\(index).step\" holds \(step), not a positive integer")
-      }
-      steps[index] = Int(step)
-    }
+    let steps = try OptimizerState.parameterSteps(entries)
     parameterSteps = steps
     for (index, (entry, parameter)) in zip(entries, parameters).enumerated() {
       firstMoments.reset(index, like: parameter)

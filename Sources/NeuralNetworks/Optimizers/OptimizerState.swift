@@ -51,4 +51,18 @@ extension OptimizerState {
     }
     return result
   }
+
+  /// Each parameter's own step count from its "\(i).step" entry of `tensorsByParameter` (0 for a
+  /// parameter without state), checked to be a positive integer.
+  static func parameterSteps(_ entries: [[String: Tensor]]) throws(StateImportError) -> [Int] {
+    var steps = [Int](repeating: 0, count: entries.count)
+    for (index, entry) in entries.enumerated() {
+      guard let step = entry["step"]?.scalar else { continue }
+      guard step >= 1, step == step.rounded(), step < 0x1p53 else {
+        throw StateImportError("optimizer state \"\(index).step\" holds \(step), not a positive integer")
+      }
+      steps[index] = Int(step)
+    }
+    return steps
+  }
 }

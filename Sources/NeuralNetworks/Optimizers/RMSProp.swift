@@ -153,14 +153,7 @@ public final class RMSProp: Optimizer {
 
   public func importState(_ state: OptimizerState) throws(StateImportError) {
     let entries = try state.tensorsByParameter(kind: "rmsprop", names: stateNames, scalarNames: ["step"], parameters: parameters)
-    var steps = [Int](repeating: 0, count: parameters.count)
-    for (index, entry) in entries.enumerated() {
-      guard let step = entry["step"]?.scalar else { continue }
-      guard step >= 1, step == step.rounded(), step < 0x1p53 else {
-        throw StateImportError("optimizer state \"\(index).step\" holds \(step), not a positive integer")
-      }
-      steps[index] = Int(step)
-    }
+    let steps = try OptimizerState.parameterSteps(entries)
     func buffers(_ name: String) -> [StateBuffer?] {
       zip(entries, parameters).map { entry, parameter in entry[name].map { StateBuffer(copying: $0, like: parameter) } }
     }

@@ -30,23 +30,25 @@ public final class MPIProcessGroup: ProcessGroup, @unchecked Sendable {
   }
 
   public func allReduceSum(_ values: UnsafeMutableBufferPointer<Float>) throws {
-    guard let base = values.baseAddress, values.count > 0 else { return }
-    var error = [CChar](repeating: 0, count: 512)
-    guard cmpi_allreduce_sum_float(base, values.count, &error, error.count) == 0 else {
-      throw ProcessGroupError("rank \(rank): \(Self.message(error))")
-    }
-    allReduceCount += 1
-    allReducedBytes += values.count * MemoryLayout<Float>.size
+    try allReduce(values, cmpi_allreduce_sum_float)
   }
 
   public func allReduceSum(_ values: UnsafeMutableBufferPointer<Double>) throws {
+    try allReduce(values, cmpi_allreduce_sum_double)
+  }
+
+  /// Sums `values` across the group in place with `reduce`, counting the traffic.
+  private func allReduce<Scalar>(
+    _ values: UnsafeMutableBufferPointer<Scalar>,
+    _ reduce: (UnsafeMutablePointer<Scalar>, Int, UnsafeMutablePointer<CChar>, Int) -> Int32
+  ) throws {
     guard let base = values.baseAddress, values.count > 0 else { return }
     var error = [CChar](repeating: 0, count: 512)
-    guard cmpi_allreduce_sum_double(base, values.count, &error, error.count) == 0 else {
+    guard reduce(base, values.count, &error, error.count) == 0 else {
       throw ProcessGroupError("rank \(rank): \(Self.message(error))")
     }
     allReduceCount += 1
-    allReducedBytes += values.count * MemoryLayout<Double>.size
+    allReducedBytes += values.count * MemoryLayout<Scalar>.stride
   }
 
   public func broadcast(_ bytes: UnsafeMutableRawBufferPointer, from root: Int) throws {
