@@ -21,6 +21,8 @@ public struct ResultsDocument {
   public var summariesPath = "results/summaries"
   /// Where figures live, relative to the document.
   public var figuresPath = "results/figures"
+  /// The records of the side-by-side tables, by their `records` folder.
+  public var sideBySideRecords: [String: [SideBySideRecord]] = [:]
 
   public init(specification: ResultsSpecification, registry: Registry, summaries: [String: RunSummary]) {
     self.specification = specification
@@ -85,6 +87,7 @@ public struct ResultsDocument {
         lines += ["Loss curves of each row's first seed (`zoo compare`):", "", "![loss curves: \(table.title)](\(lossFigure(of: table)))", ""]
       }
     }
+    for table in specification.sideBySide ?? [] { lines += try sideBySideSection(table, machines: &machines) }
     lines += ["## Machines", ""]
     if machines.isEmpty {
       lines += ["No run has a summary yet.", ""]
@@ -161,14 +164,19 @@ public struct ResultsDocument {
   /// One metric's cell: mean ± standard deviation over the seeds that have it, with its total
   /// ("of 8") and, when some seeds lack it, how many have it.
   static func cell(_ column: ResultMetric, summaries: [RunSummary]) -> String {
-    let values = summaries.compactMap { column.value(in: $0.metrics) }
-    guard let statistics = SeedStatistics(values) else { return summaries.isEmpty ? "not run" : "–" }
+    cell(column, metrics: summaries.map(\.metrics))
+  }
+
+  /// One metric's cell from the metrics of a row's seeds (`nil`: a seed without metrics).
+  static func cell(_ column: ResultMetric, metrics: [MetricsFile?]) -> String {
+    let values = metrics.compactMap { column.value(in: $0) }
+    guard let statistics = SeedStatistics(values) else { return metrics.isEmpty ? "not run" : "–" }
     var text = String(format: "%.\(column.digits)f", statistics.mean)
     if let deviation = statistics.standardDeviation { text += String(format: " ± %.\(column.digits)f", deviation) }
     text += column.unit ?? ""
-    let totals = Set(summaries.compactMap { column.total(in: $0.metrics) })
+    let totals = Set(metrics.compactMap { column.total(in: $0) })
     if totals.count == 1, let total = totals.first { text += " of \(ObjectiveSpecification.format(total))" }
-    if values.count < summaries.count { text += " (\(values.count) of \(summaries.count) seeds)" }
+    if values.count < metrics.count { text += " (\(values.count) of \(metrics.count) seeds)" }
     return text
   }
 
