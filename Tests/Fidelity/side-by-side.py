@@ -293,9 +293,13 @@ def train_zoo(zoo, model, seed, epochs, steps, sample_count, threads, data_root,
         rows = list(csv.DictReader(f))
     with open(os.path.join(run_directory, "config.json")) as f:
         configuration = json.load(f)
+    # The code the run trained on, as the run recorded it ("+": with uncommitted changes).
+    with open(os.path.join(run_directory, "sessions.json")) as f:
+        session = json.load(f)["sessions"][-1]
+    software = "zoo %s%s" % ((session.get("commit") or "unknown")[:7], "+" if session.get("modified") else "")
     return {"seconds": round(float(rows[-1]["seconds"]), 3), "steps": int(rows[-1]["step"]),
             "batchSize": configuration.get("batchSize"), "threads": threads,
-            "command": "zoo train %s --dataset mnist %s --seed %d" % (variant, " ".join(schedule), seed)}
+            "command": "zoo train %s --dataset mnist %s --seed %d" % (variant, " ".join(schedule), seed)}, software
 
 
 # ----------------------------------------------------------------------------------------------
@@ -454,7 +458,6 @@ def main():
             machine = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    commit = subprocess.run(["git", "-C", REPOSITORY, "rev-parse", "--short=7", "HEAD"], capture_output=True, text=True).stdout.strip()
 
     written = []
     for model in models:
@@ -469,8 +472,7 @@ def main():
                     training = train_pytorch(model, seed, epochs[model], args.steps, args.samples, args.threads, mnist, folder)
                     software = "PyTorch " + torch.__version__
                 else:
-                    training = train_zoo(args.zoo, model, seed, epochs[model], args.steps, args.samples, args.threads, data_root, folder)
-                    software = "zoo " + (commit or "unknown")
+                    training, software = train_zoo(args.zoo, model, seed, epochs[model], args.steps, args.samples, args.threads, data_root, folder)
                 report = score(args.zoo, folder, data_root)
                 record = {"model": model, "side": side, "reference": MODELS[model][1], "variant": MODELS[model][0],
                           "schedule": schedule, "epochs": None if args.steps is not None else epochs[model], "seed": seed,
