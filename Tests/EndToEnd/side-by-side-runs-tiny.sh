@@ -6,6 +6,8 @@
 # label histogram over 500 samples, precision and recall in [0, 1], a positive training time,
 # and for the conditional GAN the share of each digit drawn as asked; the PyTorch side must be
 # what reference.py trains (its batch of 64), and the table must hold both sides of both models.
+# Last, `zoo results --render` of the records, with the columns of results/spec.json's side-by-side
+# table, must show a number in every cell that applies.
 #
 # Needs PyTorch and numpy for python3, ../shared/bench/reference.py (or GAN_ZOO_BENCH) and
 # ../shared/datasets/mnist beside the repository.
@@ -85,4 +87,45 @@ for (model, side), record in sorted(records.items()):
         model, side, record["score"]["metrics"]["frechetDistance"]["distance"], record["score"]["metrics"]["precisionRecall"]["precision"],
         record["score"]["metrics"]["precisionRecall"]["recall"], record["training"]["seconds"]))
 print("side-by-side: records and table well-formed")
+PYTHON
+
+# The records render as RESULTS.md renders them: the columns of results/spec.json's side-by-side
+# table, over the tiny records, in a repository of their own.
+mkdir -p "$work/repository/results"
+cp -r "$work/records" "$work/repository/results/side-by-side"
+python3 - results/spec.json "$work/repository/results/spec.json" <<'PYTHON'
+import json, sys
+spec = json.load(open(sys.argv[1]))
+table = dict(spec["sideBySide"][0], id="tiny", title="Tiny budget", text=[], models=["gan-mlp", "cgan-mlp"])
+json.dump({"title": "Tiny", "metrics": spec["metrics"], "tables": [dict(spec["tables"][0], figures=False)], "sideBySide": [table]},
+          open(sys.argv[2], "w"))
+PYTHON
+zoo_path=$(cd "$(dirname "$zoo")" && pwd)/$(basename "$zoo")
+(cd "$work/repository" && "$zoo_path" results --render > /dev/null)
+python3 - "$work/repository/RESULTS.md" <<'PYTHON'
+import sys
+lines = open(sys.argv[1]).read().split("## Tiny budget", 1)[1].split("\n## ", 1)[0].splitlines()
+table = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines if line.startswith("| ")]
+header, rows = table[0], table[1:]
+problems = []
+sides = {(row[0], row[1]) for row in rows}
+expected = {("`gan-mlp`", "zoo `gan`"), ("`gan-mlp`", "PyTorch `gan-mlp`"), ("`cgan-mlp`", "zoo `cgan`"), ("`cgan-mlp`", "PyTorch `cgan-mlp`")}
+if sides != expected:
+    problems.append("rows %s, expected %s" % (sorted(sides), sorted(expected)))
+for row in rows:
+    cells = dict(zip(header, row))
+    if len(row) != len(header) or cells["schedule"] != "40 steps" or cells["steps × batch"] != "40 × 64" or cells["seeds"] != "0":
+        problems.append("row %s" % row)
+    wanted = [h for h in header if h.split(" ")[0] in ("FD", "KID", "precision", "recall", "rarest", "commonest", "training")]
+    if row[0] == "`cgan-mlp`":
+        wanted += [h for h in header if "drawn as asked" in h]
+    for heading in wanted:
+        value = cells.get(heading, "–")
+        if value in ("–", "") or "nan" in value or "inf" in value:
+            problems.append("%s %s: %s is %r" % (row[0], row[1], heading, value))
+for problem in problems:
+    print("FAIL: zoo results --render: " + problem)
+if problems:
+    sys.exit(1)
+print("side-by-side: zoo results --render shows both sides of both models, every cell a number")
 PYTHON

@@ -10,7 +10,7 @@ scored by the same command.
     # one model, one seed, one epoch
     Tests/Fidelity/side-by-side.py --models gan-mlp --seeds 0 --epochs 1 --data-root ../shared/datasets
 
-    # the tiny budget (about 2 minutes; what Tests/EndToEnd/side-by-side-runs-tiny.sh runs)
+    # the tiny budget (1 min 43 s measured at load 9; what Tests/EndToEnd/side-by-side-runs-tiny.sh runs)
     Tests/Fidelity/side-by-side.py --tiny --data-root ../shared/datasets --out /tmp/side-by-side
 
 For every model, seed and side:
@@ -24,19 +24,20 @@ For every model, seed and side:
   conditional GAN given the true labels. Batches come from successive shuffled passes over the
   60,000 training images, a batch crossing an epoch's end taking the next pass's first images,
   for ceil(epochs * 60,000 / batch) steps -- the zoo's epoch order and step count. After
-  training, the generators in eval mode draw the samples; 32x32 ones are cropped to the central
-  28x28 (the zoo's G crops its own 32x32 output so).
+  training, the generators in eval mode draw the samples (the VAE's are its decoder's means
+  E[x|z], as pytorch/examples draws them and as the zoo's VAE does); 32x32 ones are cropped to
+  the central 28x28 (the zoo's G crops its own 32x32 output so).
 - zoo: `zoo train <variant> --dataset mnist --epochs E --seed S` with the variant's defaults
-  (batch size included), then `zoo sample`.
+  (batch size included), then `zoo sample`, which draws in inference mode too.
 
 Both sides draw the same number of samples (--samples, 10,000; a conditional model 1/10 of them
 per digit, with their labels), save them as float32 .npy of shape (N, 1, 28, 28) in [-1, 1],
 and are scored by one command, `zoo score --fake F --dataset mnist --no-training-split
 [--labels L] --json J`: Frechet and kernel distances, precision and recall in the features of
 the zoo's reference classifier against MNIST's 10,000 test images, and that classifier's label
-histogram (and for the conditional model how often each digit is drawn as asked). Training time is the time spent
-in training steps on each side (the zoo's losses.csv clock; on the PyTorch side the loop that
-fetches a batch and runs the step), with `--threads` threads on both sides.
+histogram (and for the conditional model how often each digit is drawn as asked). Training time
+is the time spent in training steps on each side (the zoo's losses.csv clock; on the PyTorch
+side the loop that fetches a batch and runs the step), with `--threads` threads on both sides.
 
 Each (model, side, seed) leaves one record, <records>/<model>-<side>-<schedule>-seed<S>.json,
 holding the schedule, the training time, the machine and the whole `zoo score` report; the
@@ -46,8 +47,9 @@ mean +- sample standard deviation over the seeds. RESULTS.md renders committed r
 
 Default epochs are the zoo's default schedules rounded to whole epochs: gan-mlp 11, cgan-mlp 21,
 dcgan32 4, vae-mlp 10, lapgan32 2. At the throughputs of the README's benchmark table that is
-about 75 minutes of training per seed for the two sides together, plus about 2 minutes of
-scoring per model and side: about 5 hours for three seeds on this 2-core machine.
+about 75 minutes of training per seed for the two sides together, plus up to a minute of
+scoring per model and side (measured: 27 and 59 s at 10,000 samples on a loaded machine): about
+4 to 5 hours for three seeds on this 2-core machine.
 """
 import argparse
 import csv
