@@ -114,10 +114,13 @@ public func checkTrainer(
   var rng = SplitMix64(seed: 5)
   let trainer = try makeTrainer(&rng)
   var batchSource: any BatchSource = source
-  let condition = try batchSource.nextBatch(size: 3, using: &rng).condition
-  checkGenerator(trainer.sampler, condition: condition, valueRange: data.valueRange, sourceLocation: sourceLocation)
+  // A batch of the trainer's own size: a discriminator may only take batches it can split
+  // (packs of m samples).
+  let rows = trainer.batchSize
+  let condition = try batchSource.nextBatch(size: rows, using: &rng).condition
+  checkGenerator(trainer.sampler, batchSize: rows, condition: condition, valueRange: data.valueRange, sourceLocation: sourceLocation)
   for case let (_, discriminator as any Discriminator) in trainer.networks {
-    checkDiscriminator(discriminator, sampleShape: data.sampleShape, condition: condition, sourceLocation: sourceLocation)
+    checkDiscriminator(discriminator, sampleShape: data.sampleShape, batchSize: rows, condition: condition, sourceLocation: sourceLocation)
   }
   #expect(Set(trainer.networks.map(\.name)).count == trainer.networks.count, "network names repeat: \(trainer.networks.map(\.name))", sourceLocation: sourceLocation)
   #expect(trainer.batchesPerStep >= 1 && trainer.batchSize >= 1, sourceLocation: sourceLocation)

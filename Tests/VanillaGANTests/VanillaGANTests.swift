@@ -73,6 +73,80 @@ func tinyConfiguration(objective: any Objective.Type = NonSaturatingObjective.se
     #expect(WassersteinGradientPenaltyObjective.defaultOptionValues(for: images) == ["lambda": 10])
   }
 
+  /// Packing and spectral normalization keep the whole contract, the bit-identical resume (the
+  /// power iteration's u and v through the checkpoint) included, with every objective.
+  @Test func packedAndSpectrallyNormalizedConform() throws {
+    for objective in [NonSaturatingObjective() as any Objective, HingeObjective(), WassersteinGradientPenaltyObjective()] {
+      for (packing, spectralNorm) in [(2, false), (1, true), (4, true)] {
+        var configuration = tinyConfiguration(objective: type(of: objective))
+        configuration.packing = packing
+        configuration.spectralNorm = spectralNorm
+        try checkVariant(VanillaGANVariant.self, on: RingSource(), configuration: configuration, objective: objective)
+      }
+    }
+  }
+
+  /// D of a packed run reads m points side by side; its tensors keep the unpacked names, with
+  /// PyTorch's spectral-norm names when normalized.
+  @Test func packedDiscriminatorReadsPacks() throws {
+    var configuration = tinyConfiguration()
+    configuration.packing = 4
+    configuration.spectralNorm = true
+    var rng = SplitMix64(seed: 1)
+    let trainer = try VanillaGANVariant.makeTrainer(
+      configuration: configuration, data: RingSource().description, objective: NonSaturatingObjective(),
+      environment: TrainingEnvironment(batchSize: 8), using: &rng)
+    let d = trainer.networks[1].layer
+    #expect(d.namedParameters.map(\.name) == ["model.0.weight_orig", "model.0.bias", "model.2.weight_orig", "model.2.bias"])
+    #expect(d.namedBuffers.map(\.name) == ["model.0.weight_u", "model.0.weight_v", "model.2.weight_u", "model.2.weight_v"])
+    #expect(d.namedParameters[0].parameter.shape == [16, 8])
+    var context = ForwardContext.inference
+    let logits = (d as! any Discriminator)(Tensor.zeros([8, 2]), condition: nil, context: &context)
+    #expect(logits.shape == [8, 1])
+  }
+
+  @Test func badPackingIsRefusedWithTheReason() throws {
+    func error(packing: Int, batchSize: Int, rank: Int = 0, worldSize: Int = 1) -> String? {
+      var configuration = tinyConfiguration()
+      configuration.packing = packing
+      var rng = SplitMix64(seed: 0)
+      do {
+        _ = try VanillaGANVariant.makeTrainer(
+          configuration: configuration, data: RingSource().description, objective: NonSaturatingObjective(),
+          environment: TrainingEnvironment(batchSize: batchSize, rank: rank, worldSize: worldSize), using: &rng)
+        return nil
+      } catch let error as InvalidConfigurationError {
+        return error.description
+      } catch {
+        return "unexpected \(error)"
+      }
+    }
+    #expect(error(packing: 0, batchSize: 8) == "gan: packing must be at least 1 (1 is no packing), got 0")
+    #expect(error(packing: -2, batchSize: 8)?.hasPrefix("gan: packing must be at least 1") == true)
+    let indivisible = error(packing: 3, batchSize: 8)
+    #expect(indivisible?.hasPrefix("gan: packing 3 does not divide the batch size 8") == true, "\(indivisible ?? "no error")")
+    // Two processes of 4 rows each cannot hold packs of 8; packs of 2 or 4 fit.
+    #expect(error(packing: 8, batchSize: 8, rank: 1, worldSize: 2)?.contains("this process's rows 4..<8 of 8") == true)
+    #expect(error(packing: 4, batchSize: 8, rank: 1, worldSize: 2) == nil)
+    #expect(error(packing: 1, batchSize: 7) == nil && error(packing: 7, batchSize: 7) == nil)
+  }
+
+  /// A run recorded before packing and spectral normalization existed reads as m = 1 without
+  /// spectral normalization; new configurations round-trip.
+  @Test func configurationsWithoutTheNewKeysStillRead() throws {
+    let configuration = VanillaGANVariant.defaultConfiguration(for: RingSource().description, objective: NonSaturatingObjective.self)
+    var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(configuration)) as! [String: Any]
+    #expect(object["packing"] as? Int == 1 && object["spectralNorm"] as? Bool == false)
+    object["packing"] = nil
+    object["spectralNorm"] = nil
+    let old = try JSONDecoder().decode(VanillaGANVariant.Configuration.self, from: JSONSerialization.data(withJSONObject: object))
+    #expect(old == configuration)
+    var changed = configuration
+    changed.packing = 2
+    changed.spectralNorm = true
+    try checkConfigurationRoundTrip(changed)
+  }
+
   @Test func everyObjectiveTrainsWithFiniteLosses() throws {
     for objective in [MinimaxObjective() as any Objective, NonSaturatingObjective(), LeastSquaresObjective(), HingeObjective(), WassersteinGradientPenaltyObjective()] {
       try checkVariant(VanillaGANVariant.self, on: RingSource(), configuration: tinyConfiguration(objective: type(of: objective)), objective: objective)

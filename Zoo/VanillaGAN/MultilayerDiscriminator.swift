@@ -12,9 +12,13 @@ public final class MultilayerDiscriminator: Discriminator {
   ///   - sampleShape: the shape of one sample.
   ///   - hiddenWidths: the hidden layers' widths.
   ///   - negativeSlope: the leaky ReLUs' slope (0: ReLU).
-  public init(sampleShape: [Int], hiddenWidths: [Int], negativeSlope: Double, using generator: inout SplitMix64) {
+  ///   - spectralNormalization: every dense layer spectrally normalized (Miyato et al. 2018).
+  public init(
+    sampleShape: [Int], hiddenWidths: [Int], negativeSlope: Double, spectralNormalization: Bool = false, using generator: inout SplitMix64
+  ) {
     network = Sequential(MultilayerPerceptron.layers(
-      inputSize: sampleShape.reduce(1, *), hiddenWidths: hiddenWidths, outputSize: 1, negativeSlope: negativeSlope, using: &generator))
+      inputSize: sampleShape.reduce(1, *), hiddenWidths: hiddenWidths, outputSize: 1, negativeSlope: negativeSlope,
+      spectralNormalization: spectralNormalization, using: &generator))
   }
 
   public var sublayers: [(name: String, layer: any Layer)] { [("model", network)] }

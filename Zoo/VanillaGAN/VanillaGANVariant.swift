@@ -35,10 +35,16 @@ public enum VanillaGANVariant: AdversarialVariant {
     public var tanhOutput: Bool
     /// k, optimizers.
     public var training: AdversarialSettings
+    /// m, samples per pack (PacGAN, Lin et al. 2018): D judges N/m packs of m samples each, all
+    /// real or all generated; 1 is no packing. m must divide the batch size.
+    public var packing: Int
+    /// Spectral normalization of every discriminator layer (Miyato et al. 2018).
+    public var spectralNorm: Bool
 
     public init(
       latentDimension: Int, generatorWidths: [Int], discriminatorWidths: [Int], generatorBatchNorm: Bool,
-      batchNormEpsilon: Double, negativeSlope: Double, tanhOutput: Bool, training: AdversarialSettings
+      batchNormEpsilon: Double, negativeSlope: Double, tanhOutput: Bool, training: AdversarialSettings,
+      packing: Int = 1, spectralNorm: Bool = false
     ) {
       self.latentDimension = latentDimension
       self.generatorWidths = generatorWidths
@@ -48,6 +54,24 @@ public enum VanillaGANVariant: AdversarialVariant {
       self.negativeSlope = negativeSlope
       self.tanhOutput = tanhOutput
       self.training = training
+      self.packing = packing
+      self.spectralNorm = spectralNorm
+    }
+
+    /// Reads a configuration; runs recorded before packing and spectral normalization existed
+    /// read as m = 1 without spectral normalization, which is how they trained.
+    public init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      latentDimension = try container.decode(Int.self, forKey: .latentDimension)
+      generatorWidths = try container.decode([Int].self, forKey: .generatorWidths)
+      discriminatorWidths = try container.decode([Int].self, forKey: .discriminatorWidths)
+      generatorBatchNorm = try container.decode(Bool.self, forKey: .generatorBatchNorm)
+      batchNormEpsilon = try container.decode(Double.self, forKey: .batchNormEpsilon)
+      negativeSlope = try container.decode(Double.self, forKey: .negativeSlope)
+      tanhOutput = try container.decode(Bool.self, forKey: .tanhOutput)
+      training = try container.decode(AdversarialSettings.self, forKey: .training)
+      packing = try container.decodeIfPresent(Int.self, forKey: .packing) ?? 1
+      spectralNorm = try container.decodeIfPresent(Bool.self, forKey: .spectralNorm) ?? false
     }
   }
 
@@ -110,17 +134,37 @@ public enum VanillaGANVariant: AdversarialVariant {
     }
   }
 
+  /// - Throws: `InvalidConfigurationError` for a packing m below 1 or not dividing the batch size
+  ///   (or, in a data-parallel run, a process's share of it).
   public static func makeTrainer(
     configuration: Configuration, data: DataDescription, objective: any Objective, environment: TrainingEnvironment,
     using generator: inout SplitMix64
   ) throws -> any Trainer {
-    AdversarialTrainer(
-      generator: MultilayerGenerator(
-        latentDimension: configuration.latentDimension, hiddenWidths: configuration.generatorWidths, sampleShape: data.sampleShape,
-        negativeSlope: configuration.negativeSlope, batchNormEpsilon: configuration.generatorBatchNorm ? configuration.batchNormEpsilon : nil,
-        tanhOutput: configuration.tanhOutput, using: &generator),
-      discriminator: MultilayerDiscriminator(
-        sampleShape: data.sampleShape, hiddenWidths: configuration.discriminatorWidths, negativeSlope: configuration.negativeSlope, using: &generator),
-      objective: objective, settings: configuration.training, environment: environment)
+    let packing = configuration.packing
+    try validatePacking(packing, batchSize: environment.batchSize, shard: environment.shard)
+    let g = MultilayerGenerator(
+      latentDimension: configuration.latentDimension, hiddenWidths: configuration.generatorWidths, sampleShape: data.sampleShape,
+      negativeSlope: configuration.negativeSlope, batchNormEpsilon: configuration.generatorBatchNorm ? configuration.batchNormEpsilon : nil,
+      tanhOutput: configuration.tanhOutput, using: &generator)
+    // A pack is m samples side by side along the first sample axis, so D's input is m times wider.
+    var packShape = data.sampleShape
+    packShape[0] *= packing
+    let network = MultilayerDiscriminator(
+      sampleShape: packShape, hiddenWidths: configuration.discriminatorWidths, negativeSlope: configuration.negativeSlope,
+      spectralNormalization: configuration.spectralNorm, using: &generator)
+    let d: any Discriminator = packing == 1 ? network : PackedDiscriminator(network, packing: packing)
+    return AdversarialTrainer(generator: g, discriminator: d, objective: objective, settings: configuration.training, environment: environment)
+  }
+
+  /// Throws unless m ≥ 1 divides the batch size N and, in a data-parallel run, this process's
+  /// rows start and end on a pack's boundary (so the packs are those of a single process).
+  static func validatePacking(_ packing: Int, batchSize: Int, shard: BatchShard) throws {
+    guard packing >= 1 else { throw InvalidConfigurationError("gan: packing must be at least 1 (1 is no packing), got \(packing)") }
+    guard batchSize % packing == 0 else {
+      throw InvalidConfigurationError("gan: packing \(packing) does not divide the batch size \(batchSize); the discriminator judges packs of \(packing) samples, so choose a batch size that is a multiple of \(packing)")
+    }
+    guard shard.offset % packing == 0 && shard.count % packing == 0 else {
+      throw InvalidConfigurationError("gan: packing \(packing) does not divide this process's \(shard); choose a batch size that splits into packs of \(packing) on every process")
+    }
   }
 }

@@ -40,7 +40,12 @@ public final class Conv2D: WeightedLayer {
   public var kernelSize: Int { weight.shape[2] }
 
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
+    self(input, weight: weight.value, activation: .none, context: &context)
+  }
+
+  /// act(conv(x, V) + b) for a filter V (O, C, K, K) standing in for the weight.
+  public func callAsFunction(_ input: Tensor, weight: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor {
     precondition(input.rank == 4 && input.shape[1] == inputChannels, "Conv2D: expects input (N, \(inputChannels), H, W), got shape \(input.shape)")
-    return addingChannelBias(conv2d(input, filter: weight.value, stride: stride, padding: padding))
+    return activation.apply(addingChannelBias(conv2d(input, filter: weight, stride: stride, padding: padding)))
   }
 }

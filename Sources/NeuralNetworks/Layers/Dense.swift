@@ -34,7 +34,12 @@ public final class Dense: WeightedLayer, ActivationFusing {
 
   /// y = act(x·Wᵀ + b) in one op.
   public func callAsFunction(_ input: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor {
+    self(input, weight: weight.value, activation: activation, context: &context)
+  }
+
+  /// y = act(x·Vᵀ + b) for a weight V (O, I) standing in for W.
+  public func callAsFunction(_ input: Tensor, weight: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor {
     precondition(input.rank == 2 && input.shape[1] == inputSize, "Dense: expects input (N, \(inputSize)), got shape \(input.shape)")
-    return linear(input, weight: weight.value, bias: bias?.value, activation: activation)
+    return linear(input, weight: weight, bias: bias?.value, activation: activation)
   }
 }

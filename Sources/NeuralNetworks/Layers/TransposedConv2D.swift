@@ -47,8 +47,16 @@ public final class TransposedConv2D: WeightedLayer {
   public var outputChannels: Int { weight.shape[1] }
   public var kernelSize: Int { weight.shape[2] }
 
+  /// O is the weight's second axis.
+  public static var outputAxis: Int { 1 }
+
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
+    self(input, weight: weight.value, activation: .none, context: &context)
+  }
+
+  /// act(convᵀ(x, V) + b) for a filter V (C, O, K, K) standing in for the weight.
+  public func callAsFunction(_ input: Tensor, weight: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor {
     precondition(input.rank == 4 && input.shape[1] == inputChannels, "TransposedConv2D: expects input (N, \(inputChannels), H, W), got shape \(input.shape)")
-    return addingChannelBias(transposedConv2d(input, filter: weight.value, stride: stride, padding: padding, outputPadding: outputPadding))
+    return activation.apply(addingChannelBias(transposedConv2d(input, filter: weight, stride: stride, padding: padding, outputPadding: outputPadding)))
   }
 }

@@ -11,9 +11,20 @@ public protocol WeightedLayer: Layer {
   var weight: Parameter { get }
   /// The bias (O), if the layer has one.
   var bias: Parameter? { get }
+  /// The weight's axis of output features (channels): the rows of the matrix whose largest
+  /// singular value `SpectralNormalization` divides by. 0 (O first); 1 for a transposed
+  /// convolution, whose weight is (C, O, K, K), as PyTorch's `spectral_norm` takes it.
+  static var outputAxis: Int { get }
+
+  /// Applies the layer with `weight`, of its own weight's shape, in place of its own, then
+  /// `activation`: how a reparametrization (`SpectralNormalization`) runs the layer on the weight
+  /// it computes, with the gradient flowing into whatever `weight` was computed from.
+  func callAsFunction(_ input: Tensor, weight: Tensor, activation: FusedActivation, context: inout ForwardContext) -> Tensor
 }
 
 extension WeightedLayer {
+  public static var outputAxis: Int { 0 }
+
   public var ownParameters: [(name: String, parameter: Parameter)] {
     [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
   }

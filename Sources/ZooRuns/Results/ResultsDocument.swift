@@ -83,6 +83,9 @@ public struct ResultsDocument {
         lines.append("| " + cells(of: row, table: table, columns: columns, summaries: found, machines: &machines).joined(separator: " | ") + " |")
       }
       lines.append("")
+      if table.showsHeldOut {
+        for row in rows { lines += heldOutLines(of: row) }
+      }
       if table.showsFigures {
         lines += ["Loss curves of each row's first seed (`zoo compare`):", "", "![loss curves: \(table.title)](\(lossFigure(of: table)))", ""]
       }
@@ -142,6 +145,43 @@ public struct ResultsDocument {
     }
     cells.append(verdict(row, columns: columns))
     return cells
+  }
+
+  /// The held-out bound of a likelihood model's row after every measurement: one line per term,
+  /// one column per epoch (or step), mean ± standard deviation over the seeds that have it.
+  private func heldOutLines(of row: ResultsRow) -> [String] {
+    let found = row.experiments.compactMap { experiment in summaries[experiment.name].map { (experiment.seed, $0) } }
+    let curves = found.compactMap { seed, summary in summary.heldOut.map { (seed, summary, $0) } }
+    guard let first = curves.first?.2 else { return [] }
+    let count = curves.map(\.2.points.count).min()!
+    let labels = first.epochs.map { Array($0.prefix(count)) }
+    let seeds = curves.map { String($0.0) }.joined(separator: ", ")
+    let training = Self.duration(curves.reduce(0) { $0 + $1.1.trainingSeconds } / Double(curves.count))
+    var lines = [
+      "The held-out bound of `\(row.variant)` on `\(row.dataset)` after every \(labels == nil ? "measurement" : "epoch") (losses.csv's "
+        + "`test_` columns, nats per sample; seeds \(seeds)); its training steps took \(training) a run (the checkpoint's clock, "
+        + "without evaluation):",
+      "",
+    ]
+    let header = labels.map { ["after epoch"] + $0.map(String.init) } ?? (["after step"] + first.points.prefix(count).map { Self.grouped($0.step) })
+    lines.append("| " + header.joined(separator: " | ") + " |")
+    lines.append("|" + String(repeating: "---|", count: header.count))
+    for name in first.terms {
+      var cells = ["`\(name)`"]
+      for point in 0..<count {
+        let values = curves.compactMap { _, _, curve in curve.terms.firstIndex(of: name).map { curve.points[point].values[$0] } }
+          .filter { !$0.isNaN }
+        guard let statistics = SeedStatistics(values) else {
+          cells.append("–")
+          continue
+        }
+        var text = String(format: "%.2f", statistics.mean)
+        if let deviation = statistics.standardDeviation { text += String(format: " ± %.2f", deviation) }
+        cells.append(text)
+      }
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines + [""]
   }
 
   /// ✓, or ✗ with each failing seed and why (its first two reasons and how many more).
