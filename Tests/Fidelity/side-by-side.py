@@ -10,7 +10,7 @@ scored by the same command.
     # one model, one seed, one epoch
     Tests/Fidelity/side-by-side.py --models gan-mlp --seeds 0 --epochs 1 --data-root ../shared/datasets
 
-    # the tiny budget (1 min 43 s measured at load 9; what Tests/EndToEnd/side-by-side-runs-tiny.sh runs)
+    # the tiny budget (measured: 1 min 43 s to 2 min 46 s at load 9 to 10; Tests/EndToEnd/side-by-side-runs-tiny.sh runs it)
     Tests/Fidelity/side-by-side.py --tiny --data-root ../shared/datasets --out /tmp/side-by-side
 
 For every model, seed and side:
