@@ -40,10 +40,12 @@ is the time spent in training steps on each side (the zoo's losses.csv clock; on
 side the loop that fetches a batch and runs the step), with `--threads` threads on both sides.
 
 Each (model, side, seed) leaves one record, <records>/<model>-<side>-<schedule>-seed<S>.json,
-holding the schedule, the training time, the machine and the whole `zoo score` report; the
-script then writes <out>/side-by-side.json and .md, the rows "zoo vs PyTorch reference" with
-mean +- sample standard deviation over the seeds. RESULTS.md renders committed records itself
-(the `sideBySide` tables of results/spec.json; results/README.md).
+holding the schedule, the training time, the machine and the whole `zoo score` report; a record
+already there for as many samples is kept (--again trains it anew), so a stopped protocol
+continues with the run it was in. The script then writes <out>/side-by-side.json and .md, the
+rows "zoo vs PyTorch reference" with mean +- sample standard deviation over the seeds.
+RESULTS.md renders committed records itself (the `sideBySide` tables of results/spec.json;
+results/README.md).
 
 Default epochs are the zoo's default schedules rounded to whole epochs: gan-mlp 11, cgan-mlp 21,
 dcgan32 4, vae-mlp 10, lapgan32 2. At the throughputs of the README's benchmark table that is
@@ -398,6 +400,7 @@ def main():
     parser.add_argument("--classifier-epochs", type=int, help="epochs of the reference classifier when none is cached (default: zoo's)")
     parser.add_argument("--out", default=os.path.join(REPOSITORY, "runs", "side-by-side"), help="work folder (samples, runs, logs)")
     parser.add_argument("--records", help="where the records go (default: <out>/records); results/side-by-side for RESULTS.md")
+    parser.add_argument("--again", action="store_true", help="train runs whose record exists again (default: keep the record)")
     parser.add_argument("--zoo", default=os.environ.get("ZOO", os.path.join(REPOSITORY, ".build", "release", "zoo")))
     parser.add_argument("--tiny", action="store_true",
                         help="gan-mlp and cgan-mlp, 40 steps, 500 samples, seed 0, one thread a side, a one-epoch classifier: "
@@ -466,8 +469,18 @@ def main():
         for seed in seeds:
             for side in sides:
                 schedule = schedule_name(epochs[model], args.steps)
+                path = os.path.join(records, "%s-%s-%s-seed%d.json" % (model, side, schedule, seed))
+                if os.path.exists(path) and not args.again:
+                    with open(path) as f:
+                        record = json.load(f)
+                    if record.get("sampleCount") == args.samples:
+                        say("%s, %s, %s, seed %d: kept %s (--again trains it again)" % (model, side, schedule, seed, path))
+                        written.append(record)
+                        continue
                 folder = os.path.join(out, model, side, "%s-seed%d" % (schedule, seed))
-                os.makedirs(folder, exist_ok=True)
+                if os.path.exists(folder):
+                    shutil.rmtree(folder)
+                os.makedirs(folder)
                 say("%s, %s, %s, seed %d" % (model, side, schedule, seed))
                 if side == "pytorch":
                     import torch
@@ -480,7 +493,6 @@ def main():
                           "schedule": schedule, "epochs": None if args.steps is not None else epochs[model], "seed": seed,
                           "dataset": "mnist", "sampleCount": args.samples, "software": software, "machine": machine,
                           "training": training, "score": report}
-                path = os.path.join(records, "%s-%s-%s-seed%d.json" % (model, side, schedule, seed))
                 with open(path, "w") as f:
                     json.dump(record, f, indent=2, sort_keys=True)
                     f.write("\n")
