@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # zoo score stops on bad input with a message naming the problem and a non-zero exit: NaN,
 # values outside the declared scale, sets of different shapes, float64 arrays, an unknown
-# dataset, classifier features without a dataset, too few samples for a metric.
+# dataset, classifier features without a dataset, too few samples for a metric, requested labels
+# without the classifier or not one per sample.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 zoo=${ZOO:-.build/release/zoo}
@@ -21,6 +22,8 @@ np.save(f"{folder}/bytes-scale.npy", (good * 255).astype(np.float32))
 np.save(f"{folder}/wide.npy", generator.random((100, 1, 4, 5)).astype(np.float32))
 np.save(f"{folder}/double.npy", good.astype(np.float64))
 np.save(f"{folder}/few.npy", good[:10])
+np.save(f"{folder}/labels.npy", (np.arange(100) % 10).astype(np.float32))
+np.save(f"{folder}/labels-2d.npy", np.zeros((100, 2), dtype=np.float32))
 PYTHON
 
 failures=0
@@ -47,4 +50,6 @@ expect_failure "zoo score knows mnist" "${g[@]}" --fake "$work/good.npy" --datas
 expect_failure "--features classifier needs --dataset" "${g[@]}" --fake "$work/good.npy" --features classifier
 expect_failure "Fréchet distance: the fake set has 10 samples, at least 17 are needed" "${g[@]}" --fake "$work/few.npy"
 expect_failure "no such file or folder" "${g[@]}" --fake "$work/missing.npy"
+expect_failure "requested labels are judged by the reference classifier" "${g[@]}" --fake "$work/good.npy" --labels "$work/labels.npy"
+expect_failure "labels must have shape (N), one per sample" "${g[@]}" --fake "$work/good.npy" --labels "$work/labels-2d.npy"
 [ "$failures" -eq 0 ]

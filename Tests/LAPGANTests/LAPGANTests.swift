@@ -252,6 +252,36 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     var bad = tinyConfiguration()
     bad.coarseDropoutProbability = 1
     #expect { try attempt(images(channels: 1, side: 32), bad) } throws: { "\($0)".contains("coarseDropoutProbability") }
+    // Packs of 3 do not divide a batch of 4; packs of 0 are none; a pack has no one class.
+    for packing in [3, 0] {
+      var packed = tinyConfiguration()
+      packed.coarsePacking = packing
+      #expect { try attempt(images(channels: 1, side: 32), packed) } throws: { $0 is InvalidConfigurationError && "\($0)".contains("lapgan: coarsePacking") }
+    }
+    var conditional = tinyConfiguration(conditional: true)
+    conditional.coarsePacking = 2
+    #expect { try attempt(images(channels: 1, side: 32, classes: 3), conditional) } throws: { "\($0)".contains("unconditional") }
+  }
+
+  /// PacGAN at level 0: D₀ takes m coarse images side by side along the channels (its first
+  /// layer m times wider), the finer levels are untouched, the pyramid conforms and trains, and
+  /// a configuration recorded before the option existed reads as m = 1.
+  @Test func levelZeroJudgesPacks() throws {
+    var configuration = tinyConfiguration()
+    configuration.coarsePacking = 2
+    let data = images(channels: 3, side: 32)
+    let packed = try makeTrainer(configuration, data)
+    let plain = try makeTrainer(tinyConfiguration(), data)
+    #expect(packed.levels[0].discriminator is PackedDiscriminator)
+    #expect(parameterShapes(packed.levels[0].discriminator).first == "net.0.weight [16, 384]")
+    #expect(parameterShapes(plain.levels[0].discriminator).first == "net.0.weight [16, 192]")
+    #expect(parameterShapes(packed.levels[1].discriminator) == parameterShapes(plain.levels[1].discriminator))
+    try checkVariant(LAPGANVariant.self, on: RandomBatchSource(data), configuration: configuration)
+
+    var fields = try JSONSerialization.jsonObject(with: JSONEncoder().encode(tinyConfiguration())) as! [String: Any]
+    #expect(fields.removeValue(forKey: "coarsePacking") as? Int == 1)
+    let old = try JSONDecoder().decode(LAPGANVariant.Configuration.self, from: JSONSerialization.data(withJSONObject: fields))
+    #expect(old == tinyConfiguration())
   }
 
   /// A seeded short run of a two-level pyramid follows the recorded loss trajectory (one line

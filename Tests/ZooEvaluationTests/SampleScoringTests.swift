@@ -53,7 +53,7 @@ import TensorBackend
     let real = Self.images(60, seed: 4, source: "real.npy"), fake = Self.images(50, seed: 5, source: "fake.npy")
     let report = try SampleScoring(options: SampleScoring.Options(features: .pixels, kernelSubsetCount: 2)).score(fake: fake, real: real)
     #expect(report.floor == nil && report.metrics.memorisation == nil && report.metrics.parzenWindow == nil)
-    #expect(report.featureDimension == 16 && !report.table.contains("floor"))
+    #expect(report.featureDimension == 16 && !report.table.contains("floor") && report.classifierJudgement == nil)
   }
 
   @Test func setsThatCannotBeComparedAreErrors() throws {
@@ -82,5 +82,77 @@ import TensorBackend
       metric: "Fréchet distance", set: "fake", count: 10, needed: 17, reason: "a covariance of full rank 16 needs more samples than feature dimensions")) {
       try scoring.score(fake: few, real: real)
     }
+  }
+
+  /// The tiny dataset at 16 × 16 with an untrained ten-class classifier cached for it in `folder`.
+  static func judgedDataset(in folder: URL) throws -> ScoreDataset {
+    var generator = SplitMix64(seed: 11)
+    let classifier = try ReferenceClassifier(inputShape: [1, 16, 16], classCount: 10, architecture: ClassifierFixtures.architecture, using: &generator)
+    classifier.provenance = ReferenceClassifier.Provenance(
+      dataset: "tiny", classNames: nil, seed: 11, epochs: 0, batchSize: 1, learningRate: 0, learningRateDecay: 1, trainingSampleCount: 0,
+      testAccuracy: 0.5, testSampleCount: 1, trainingSeconds: 0)
+    let url = folder.appendingPathComponent("tiny.safetensors")
+    try classifier.write(to: url)
+    func images(_ count: Int, seed: UInt64, source: String) -> SampleSet {
+      var generator = SplitMix64(seed: seed)
+      return SampleSet(source: source, sampleShape: [1, 16, 16], values: Tensor.randomUniform([count, 256], low: 0, high: 1, using: &generator))
+    }
+    return ScoreDataset(
+      name: "tiny", training: images(400, seed: 1, source: "tiny training split"), test: images(150, seed: 2, source: "tiny test split"),
+      classifierURL: url, validationRows: 300..<350, floorRows: 0..<300, rootOption: "")
+  }
+
+  @Test func theClassifierJudgesTheSamplesAndTheClassesTheyWereAskedFor() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sample-scoring-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dataset = try Self.judgedDataset(in: folder)
+    var generator = SplitMix64(seed: 12)
+    let fake = SampleSet(source: "fake.npy", sampleShape: [1, 16, 16], values: Tensor.randomUniform([100, 256], low: 0, high: 1, using: &generator))
+    let requested = (0..<100).map { $0 / 10 }
+    let scoring = SampleScoring(options: SampleScoring.Options(features: .classifier, kernelSubsetCount: 3, seed: 1, usesTrainingSplit: false))
+    let report = try scoring.score(fake: fake, dataset: dataset, requestedLabels: requested)
+    // The same predictions as the classifier's own, counted as zoo evaluate counts them.
+    let predictions = try dataset.classifier().predictions(fake.classifierInput(0..<100))
+    let judgement = try #require(report.classifierJudgement)
+    #expect(judgement.labelHistogram == ClassifierJudgement.labelHistogram(predictions: predictions, classCount: 10))
+    #expect(judgement.conditionalAccuracy == ClassifierJudgement.conditionalAccuracy(predictions: predictions, requestedLabels: requested, classCount: 10))
+    #expect(judgement.conditionalAccuracy?.requestedCounts == Array(repeating: 10, count: 10) && judgement.classifierTestAccuracy == 0.5)
+    // Without the training split: the test split is the real set, and nothing else is measured.
+    #expect(report.real.source == "tiny test split" && report.floor == nil && report.metrics.memorisation == nil && report.metrics.parzenWindow == nil)
+    #expect(report.table.contains("label histogram: classes") && report.table.contains("drawn as asked: lowest"), "\(report.table)")
+
+    let unconditional = try scoring.score(fake: fake, dataset: dataset)
+    #expect(unconditional.classifierJudgement?.labelHistogram == judgement.labelHistogram && unconditional.classifierJudgement?.conditionalAccuracy == nil)
+    #expect(throws: ScoreError.featuresUnavailable("99 requested labels for the 100 samples of fake.npy; give one per sample")) {
+      try scoring.score(fake: fake, dataset: dataset, requestedLabels: Array(requested.prefix(99)))
+    }
+    #expect(throws: ScoreError.featuresUnavailable("requested label 10 lies outside the classifier's classes 0…9")) {
+      try scoring.score(fake: fake, dataset: dataset, requestedLabels: Array(requested.dropLast()) + [10])
+    }
+    let pixels = SampleScoring(options: SampleScoring.Options(features: .pixels, kernelSubsetCount: 3))
+    #expect(throws: ScoreError.self) { try pixels.score(fake: fake, dataset: dataset, requestedLabels: requested) }
+  }
+
+  @Test func requestedLabelsReadFromIDXAndNumPyFiles() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("requested-labels-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func write(_ bytes: [UInt8], _ name: String) throws -> String {
+      let url = folder.appendingPathComponent(name)
+      try Data(bytes).write(to: url)
+      return url.path
+    }
+    #expect(try RequestedLabels.load(write(IDXArray(shape: [4], bytes: [0, 9, 3, 3]).encoded(), "labels.idx")) == [0, 9, 3, 3])
+    #expect(try RequestedLabels.load(write(NumPyArray(shape: [3], values: [2, 0, 7]).encoded(), "labels.npy")) == [2, 0, 7])
+    let fractional = try write(NumPyArray(shape: [2], values: [1, 2.5]).encoded(), "fractional.npy")
+    #expect(throws: ScoreError.unreadable(path: fractional, problem: "label 1 is 2.5, not a class index (a whole number from 0)")) {
+      try RequestedLabels.load(fractional)
+    }
+    let matrix = try write(NumPyArray(shape: [2, 2], values: [0, 1, 2, 3]).encoded(), "matrix.npy")
+    #expect(throws: ScoreError.unreadable(path: matrix, problem: "labels must have shape (N), one per sample; this array has shape [2, 2]")) {
+      try RequestedLabels.load(matrix)
+    }
+    #expect(throws: ScoreError.self) { try RequestedLabels.load(folder.appendingPathComponent("absent.npy").path) }
   }
 }

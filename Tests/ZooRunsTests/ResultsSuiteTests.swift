@@ -173,4 +173,61 @@ import _TestSupport
     let next = try later.plan().filter { $0.action != .reuse }
     #expect(try later.estimates(for: next).allSatisfy { $0?.source.contains("finished run") == true })
   }
+
+  /// A side-by-side record as `Tests/Fidelity/side-by-side.py` writes it, with a score report
+  /// cut down to the fields the columns read.
+  static func record(model: String, side: String, seed: UInt64, distance: Double, minimumShare: Double, seconds: Double) -> String {
+    """
+    {"model": "\(model)", "reference": "\(model)", "variant": "gan", "side": "\(side)", "schedule": "epochs1", "epochs": 1,
+     "seed": \(seed), "dataset": "mnist", "sampleCount": 500, "software": "\(side == "zoo" ? "zoo abc1234" : "PyTorch 2.15.0")",
+     "machine": "Test CPU", "training": {"seconds": \(seconds), "steps": 938, "batchSize": 64, "threads": 2, "command": "…"},
+     "score": {"metrics": {"frechetDistance": {"distance": \(distance)}},
+               "classifierJudgement": {"labelHistogram": {"minimumShare": \(minimumShare)}}}}
+    """
+  }
+
+  @Test func sideBySideTablesAreRenderedFromTheirRecords() throws {
+    let folder = TemporaryFolder()
+    var specification = Self.specification(seeds: [0])
+    specification.metrics = [
+      ResultMetric(name: "score-fd", heading: "FD", report: "score", field: "metrics.frechetDistance.distance", digits: 2, better: "lower"),
+      ResultMetric(name: "score-rarest", heading: "rarest digit", report: "score", field: "classifierJudgement.labelHistogram.minimumShare",
+                   scale: 100, unit: "%", digits: 1, better: "higher"),
+      ResultMetric(name: "training-time", heading: "training time", report: "training", field: "seconds", unit: " s", digits: 0),
+    ]
+    specification.sideBySide = [
+      SideBySideTableSpecification(
+        id: "side-by-side", title: "zoo vs PyTorch", text: ["Equal epochs."], records: "results/side-by-side", models: ["gan-mlp", "dcgan32"],
+        metrics: ["score-fd", "score-rarest", "training-time"])
+    ]
+    let layout = try Self.layout(specification, in: folder)
+    for (name, text) in [
+      ("gan-mlp-zoo-epochs1-seed0", Self.record(model: "gan-mlp", side: "zoo", seed: 0, distance: 10, minimumShare: 0.05, seconds: 100)),
+      ("gan-mlp-zoo-epochs1-seed1", Self.record(model: "gan-mlp", side: "zoo", seed: 1, distance: 12, minimumShare: 0.07, seconds: 110)),
+      ("gan-mlp-pytorch-epochs1-seed0", Self.record(model: "gan-mlp", side: "pytorch", seed: 0, distance: 20.5, minimumShare: 0.01, seconds: 90)),
+    ] {
+      folder.write([UInt8](text.utf8), to: "results/side-by-side/\(name).json")
+    }
+    let document = try ResultsSuite(layout: layout, registry: testRegistry).render()
+    #expect(document.contains("## zoo vs PyTorch\n\nEqual epochs.\n"))
+    #expect(document.contains("| model | side | schedule | steps × batch | seeds | FD ↓ | rarest digit ↑ | training time | software | machine |"))
+    // Mean ± sample standard deviation over the seeds: (10, 12) → 11.00 ± 1.41.
+    #expect(document.contains("| `gan-mlp` | zoo `gan` | 1 epoch | 938 × 64 | 0, 1 | 11.00 ± 1.41 | 6.0 ± 1.4% | 105 ± 7 s | zoo abc1234 | m1 |"))
+    #expect(document.contains("| `gan-mlp` | PyTorch `gan-mlp` | 1 epoch | 938 × 64 | 0 | 20.50 | 1.0% | 90 s | PyTorch 2.15.0 | m1 |"))
+    #expect(document.contains("| `dcgan32` | not run | – | – | – | – | – | – | – | – |"))
+    #expect(document.contains("| m1 | Test CPU | 2 |"))
+    // Zoo before PyTorch whatever the file order.
+    let zooRow = document.range(of: "| `gan-mlp` | zoo")!, pytorchRow = document.range(of: "| `gan-mlp` | PyTorch")!
+    #expect(zooRow.lowerBound < pytorchRow.lowerBound)
+
+    specification.sideBySide![0].metrics = ["score-fdd"]
+    #expect { _ = try ResultsSuite(layout: try Self.layout(specification, in: folder), registry: testRegistry) } throws: {
+      "\($0)".contains("table side-by-side") && "\($0)".contains("Did you mean 'score-fd'?")
+    }
+    specification.sideBySide![0].metrics = ["score-fd"]
+    specification.sideBySide![0].id = "ring"
+    #expect { _ = try ResultsSuite(layout: try Self.layout(specification, in: folder), registry: testRegistry) } throws: {
+      "\($0)".contains("two tables share the id 'ring'")
+    }
+  }
 }

@@ -36,6 +36,9 @@ public enum LAPGANVariant: AdversarialVariant {
     public var coarseDiscriminatorWidths: [Int]
     /// Level 0's discriminator: p of the dropout after every hidden layer (0.5).
     public var coarseDropoutProbability: Double
+    /// Level 0's discriminator: m, samples per pack (PacGAN, Lin et al. 2018): D₀ judges N/m
+    /// packs of m coarse images, all real or all generated; 1 is no packing (the reference).
+    public var coarsePacking: Int
     /// The finer levels' generators: hidden channels (64).
     public var residualGeneratorWidth: Int
     /// The finer levels' discriminators: channels of the first convolution, doubled in the
@@ -52,19 +55,37 @@ public enum LAPGANVariant: AdversarialVariant {
 
     public init(
       latentDimension: Int = 100, coarseGeneratorWidths: [Int] = [1200, 1200], coarseDiscriminatorWidths: [Int] = [600, 600],
-      coarseDropoutProbability: Double = 0.5, residualGeneratorWidth: Int = 64, residualDiscriminatorWidth: Int = 64,
+      coarseDropoutProbability: Double = 0.5, coarsePacking: Int = 1, residualGeneratorWidth: Int = 64, residualDiscriminatorWidth: Int = 64,
       negativeSlope: Double = 0.2, batchNormEpsilon: Double = 1e-5, conditional: Bool = false, training: AdversarialSettings = .dcgan
     ) {
       self.latentDimension = latentDimension
       self.coarseGeneratorWidths = coarseGeneratorWidths
       self.coarseDiscriminatorWidths = coarseDiscriminatorWidths
       self.coarseDropoutProbability = coarseDropoutProbability
+      self.coarsePacking = coarsePacking
       self.residualGeneratorWidth = residualGeneratorWidth
       self.residualDiscriminatorWidth = residualDiscriminatorWidth
       self.negativeSlope = negativeSlope
       self.batchNormEpsilon = batchNormEpsilon
       self.conditional = conditional
       self.training = training
+    }
+
+    /// Reads a configuration; runs recorded before packing existed read as m = 1, which is how
+    /// they trained.
+    public init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      latentDimension = try container.decode(Int.self, forKey: .latentDimension)
+      coarseGeneratorWidths = try container.decode([Int].self, forKey: .coarseGeneratorWidths)
+      coarseDiscriminatorWidths = try container.decode([Int].self, forKey: .coarseDiscriminatorWidths)
+      coarseDropoutProbability = try container.decode(Double.self, forKey: .coarseDropoutProbability)
+      coarsePacking = try container.decodeIfPresent(Int.self, forKey: .coarsePacking) ?? 1
+      residualGeneratorWidth = try container.decode(Int.self, forKey: .residualGeneratorWidth)
+      residualDiscriminatorWidth = try container.decode(Int.self, forKey: .residualDiscriminatorWidth)
+      negativeSlope = try container.decode(Double.self, forKey: .negativeSlope)
+      batchNormEpsilon = try container.decode(Double.self, forKey: .batchNormEpsilon)
+      conditional = try container.decode(Bool.self, forKey: .conditional)
+      training = try container.decode(AdversarialSettings.self, forKey: .training)
     }
   }
 
@@ -106,9 +127,16 @@ public enum LAPGANVariant: AdversarialVariant {
     let coarseG = CoarseGenerator(
       latentDimension: configuration.latentDimension, hiddenWidths: configuration.coarseGeneratorWidths,
       sampleShape: [channels, 8, 8], classCount: classCount, using: &generator)
-    let coarseD = CoarseDiscriminator(
-      sampleShape: [channels, 8, 8], hiddenWidths: configuration.coarseDiscriminatorWidths,
+    // A pack is m coarse images stacked along the channels, so D₀'s input is m times wider.
+    let packing = configuration.coarsePacking
+    try PackedDiscriminator.validate(packing, batchSize: environment.batchSize, shard: environment.shard, setting: "lapgan: coarsePacking")
+    if packing > 1 && classCount != nil {
+      throw InvalidConfigurationError("lapgan: coarsePacking applies to the unconditional pyramid; a pack of coarse images shares no one class, so use it without conditional=true")
+    }
+    let coarseNetwork = CoarseDiscriminator(
+      sampleShape: [channels * packing, 8, 8], hiddenWidths: configuration.coarseDiscriminatorWidths,
       dropoutProbability: configuration.coarseDropoutProbability, classCount: classCount, using: &generator)
+    let coarseD: any Discriminator = packing == 1 ? coarseNetwork : PackedDiscriminator(coarseNetwork, packing: packing)
     trainers.append(AdversarialTrainer(generator: coarseG, discriminator: coarseD, objective: objective, settings: configuration.training, environment: environment))
     var refinements: [ResidualGenerator] = []
     for side in sides.dropFirst() {

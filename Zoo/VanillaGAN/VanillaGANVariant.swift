@@ -158,15 +158,8 @@ public enum VanillaGANVariant: AdversarialVariant {
     return AdversarialTrainer(generator: g, discriminator: d, objective: objective, settings: configuration.training, environment: environment)
   }
 
-  /// Throws unless m ≥ 1 divides the batch size N and, in a data-parallel run, this process's
-  /// rows start and end on a pack's boundary (so the packs are those of a single process).
+  /// Throws unless m ≥ 1 divides the batch size N and this process's share of it.
   static func validatePacking(_ packing: Int, batchSize: Int, shard: BatchShard) throws {
-    guard packing >= 1 else { throw InvalidConfigurationError("gan: packing must be at least 1 (1 is no packing), got \(packing)") }
-    guard batchSize % packing == 0 else {
-      throw InvalidConfigurationError("gan: packing \(packing) does not divide the batch size \(batchSize); the discriminator judges packs of \(packing) samples, so choose a batch size that is a multiple of \(packing)")
-    }
-    guard shard.offset % packing == 0 && shard.count % packing == 0 else {
-      throw InvalidConfigurationError("gan: packing \(packing) does not divide this process's \(shard); choose a batch size that splits into packs of \(packing) on every process")
-    }
+    try PackedDiscriminator.validate(packing, batchSize: batchSize, shard: shard, setting: "gan: packing")
   }
 }

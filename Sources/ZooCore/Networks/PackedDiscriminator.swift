@@ -42,6 +42,19 @@ public final class PackedDiscriminator: Discriminator {
     return logits.broadcast(to: [logits.shape[0], packing]).reshaped(to: [x.shape[0], 1])
   }
 
+  /// Throws unless m ≥ 1 divides the batch size N and, in a data-parallel run, this process's
+  /// rows start and end on a pack's boundary (so the packs are those of a single process).
+  /// `setting` names the option in the message ("gan: packing").
+  public static func validate(_ packing: Int, batchSize: Int, shard: BatchShard, setting: String) throws {
+    guard packing >= 1 else { throw InvalidConfigurationError("\(setting) must be at least 1 (1 is no packing), got \(packing)") }
+    guard batchSize % packing == 0 else {
+      throw InvalidConfigurationError("\(setting) \(packing) does not divide the batch size \(batchSize); the discriminator judges packs of \(packing) samples, so choose a batch size that is a multiple of \(packing)")
+    }
+    guard shard.offset % packing == 0 && shard.count % packing == 0 else {
+      throw InvalidConfigurationError("\(setting) \(packing) does not divide this process's \(shard); choose a batch size that splits into packs of \(packing) on every process")
+    }
+  }
+
   /// x (N, S₁, S₂, …) as packs (N/m, m·S₁, S₂, …): a reshape, since pack p is rows p·m … p·m + m − 1.
   public static func packed(_ x: Tensor, packing: Int) -> Tensor {
     precondition(x.rank >= 2, "PackedDiscriminator: expects samples (N, …), got shape \(x.shape)")

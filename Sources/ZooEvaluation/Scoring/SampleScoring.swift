@@ -8,7 +8,9 @@ import TensorBackend
 /// distance, kernel distance, improved precision and recall (k = 3), density and coverage (k = 5).
 /// With a dataset also the memorisation figures and the data-copying test against its training
 /// split (held-out data: the test split), and the Parzen-window log-likelihood with the protocol
-/// of Goodfellow et al. 2014, always on pixels in [0, 1]. And beside each, the same metric for
+/// of Goodfellow et al. 2014, always on pixels in [0, 1]. In the classifier's features also its
+/// judgement of the generated set: the classes the samples fall into and, given the class each
+/// sample was asked for, how often it is drawn as asked. And beside each, the same metric for
 /// real training images in place of the generated ones (the floor), so a number has a scale:
 /// the floor is what a generator that drew new images of the training distribution would get.
 public struct SampleScoring {
@@ -33,13 +35,21 @@ public struct SampleScoring {
     /// The seed of every random draw: kernel-distance subsets, the floor's training images, the
     /// data-copying partition.
     public var seed: UInt64
+    /// Whether, with a dataset, the figures that need its training split are computed: the
+    /// floor, memorisation, the data-copying test and the Parzen window. Without them a score
+    /// with a dataset costs the classifier on the test split and the samples only.
+    public var usesTrainingSplit: Bool
 
-    public init(features: Features, kernelSubsetCount: Int = 100, kernelSubsetSize: Int? = nil, dataCopyingCells: Int = 50, seed: UInt64 = 0) {
+    public init(
+      features: Features, kernelSubsetCount: Int = 100, kernelSubsetSize: Int? = nil, dataCopyingCells: Int = 50, seed: UInt64 = 0,
+      usesTrainingSplit: Bool = true
+    ) {
       self.features = features
       self.kernelSubsetCount = kernelSubsetCount
       self.kernelSubsetSize = kernelSubsetSize
       self.dataCopyingCells = dataCopyingCells
       self.seed = seed
+      self.usesTrainingSplit = usesTrainingSplit
     }
   }
 
@@ -63,14 +73,17 @@ public struct SampleScoring {
   }
 
   /// Scores `fake` against `real` (default: the dataset's test split), and against `dataset`'s
-  /// splits when one is given.
+  /// splits when one is given. `requestedLabels[i]` is the class sample i of `fake` was drawn
+  /// for, for a conditional generator (classifier features only).
   ///
   /// - Throws: `ScoreError` for sets that cannot be compared (no real set, different shapes,
-  ///   vectors where images are needed, classifier features without a dataset);
+  ///   vectors where images are needed, classifier features without a dataset, requested labels
+  ///   without the classifier or not one per sample);
   ///   `ReferenceClassifierError` for a missing or unusable classifier; `MetricError` when a
   ///   metric cannot be computed (too few samples, say), naming the metric and the set.
   public func score(
-    fake: SampleSet, real: SampleSet? = nil, dataset: ScoreDataset? = nil, progress: @escaping (Progress) -> Void = { _ in }
+    fake: SampleSet, real: SampleSet? = nil, dataset: ScoreDataset? = nil, requestedLabels: [Int]? = nil,
+    progress: @escaping (Progress) -> Void = { _ in }
   ) throws -> ScoreReport {
     let started = Date()
     let timer = StageTimer()
@@ -91,11 +104,12 @@ public struct SampleScoring {
       }
     }
     let features = try FeatureSpace(options.features, dataset: dataset, sets: [fake, real], progress: progress)
+    let judgement = try judge(fake, classifier: features.classifier, requestedLabels: requestedLabels, progress: progress)
     let realFeatures = try features.of(real, name: "real"), fakeFeatures = try features.of(fake, name: "fake")
     var metrics = try sampleMetrics(real: realFeatures, fake: fakeFeatures, stagePrefix: "", progress: progress)
     var floor: ScoreReport.Metrics?
     var floorSet: SampleSet?
-    if let dataset {
+    if let dataset, options.usesTrainingSplit {
       let training = try features.of(dataset.training, name: "training")
       let test = realIsTestSplit ? realFeatures.named("test") : try features.of(dataset.test, name: "test")
       metrics.memorisation = try Memorisation().evaluate(
@@ -115,9 +129,38 @@ public struct SampleScoring {
     let times = timer.finish()
     return ScoreReport(
       features: options.features, featureDimension: realFeatures.dimension, dataset: dataset?.name,
-      real: ScoreReport.SetInfo(real), fake: ScoreReport.SetInfo(fake), metrics: metrics,
+      real: ScoreReport.SetInfo(real), fake: ScoreReport.SetInfo(fake), metrics: metrics, classifierJudgement: judgement,
       floorSamples: floorSet.map(ScoreReport.SetInfo.init), floor: floor, seconds: Date().timeIntervalSince(started),
       stageSeconds: times.wall, stageProcessorSeconds: times.processor)
+  }
+
+  /// The classifier's judgement of `fake` (`nil` without a classifier): its label histogram, and
+  /// with `requestedLabels` the conditional accuracy.
+  private func judge(
+    _ fake: SampleSet, classifier: ReferenceClassifier?, requestedLabels: [Int]?, progress: @escaping (Progress) -> Void
+  ) throws -> ClassifierJudgementReport? {
+    guard let classifier else {
+      guard requestedLabels == nil else {
+        throw ScoreError.featuresUnavailable("requested labels are judged by the reference classifier: score with --dataset and classifier features")
+      }
+      return nil
+    }
+    let classes = classifier.classCount
+    if let requestedLabels {
+      guard requestedLabels.count == fake.count else {
+        throw ScoreError.featuresUnavailable("\(requestedLabels.count) requested labels for the \(fake.count) samples of \(fake.source); give one per sample")
+      }
+      if let bad = requestedLabels.first(where: { !(0..<classes).contains($0) }) {
+        throw ScoreError.featuresUnavailable("requested label \(bad) lies outside the classifier's classes 0…\(classes - 1)")
+      }
+    }
+    progress(Progress(stage: "classifier judgement", done: 0, total: 1))
+    let predictions = classifier.predictions(fake.classifierInput(0..<fake.count))
+    progress(Progress(stage: "classifier judgement", done: 1, total: 1))
+    return ClassifierJudgementReport(
+      classifierDataset: classifier.provenance?.dataset ?? "unknown", classifierTestAccuracy: classifier.provenance?.testAccuracy,
+      histogram: ClassifierJudgement.labelHistogram(predictions: predictions, classCount: classes),
+      conditional: requestedLabels.map { ClassifierJudgement.conditionalAccuracy(predictions: predictions, requestedLabels: $0, classCount: classes) })
   }
 
   /// Fréchet distance, kernel distance, precision/recall and density/coverage of two sets.

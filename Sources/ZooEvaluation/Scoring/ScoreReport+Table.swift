@@ -3,7 +3,7 @@ import Foundation
 /// The report as the table `zoo score` prints.
 extension ScoreReport {
   /// A header naming the sets and features, then one row per metric with the generated set's
-  /// value beside the floor's.
+  /// value beside the floor's, then the classifier's judgement of the generated set.
   public var table: String {
     func shape(_ set: SetInfo) -> String { "\(set.count) samples of \(ScoreError.text(set.shape))" }
     var lines = [
@@ -39,6 +39,7 @@ extension ScoreReport {
       lines.append(row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
         .joined(separator: "   ").trimmingCharacters(in: .whitespaces))
     }
+    if let classifierJudgement { lines += [""] + classifierJudgement.summary }
     return lines.joined(separator: "\n")
   }
 

@@ -38,6 +38,9 @@ public struct ScoreReport: Codable, Sendable {
   public var fake: SetInfo
   /// The generated set's metrics.
   public var metrics: Metrics
+  /// The reference classifier's judgement of the generated set (classifier features only): its
+  /// label histogram, and the conditional accuracy when the requested labels were given.
+  public var classifierJudgement: ClassifierJudgementReport?
   /// The training images drawn for the floor.
   public var floorSamples: SetInfo?
   /// The floor: the metrics of `floorSamples` against the test split. No memorisation or

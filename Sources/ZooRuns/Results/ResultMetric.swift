@@ -66,6 +66,10 @@ public struct ResultMetric: Codable, Equatable, Sendable {
                  field: "conditionalAccuracy.overallAccuracy", scale: 100, unit: "%", digits: 1, better: "higher"),
     ResultMetric(name: "drawn-as-asked-min", heading: "worst class drawn as asked", report: "classifier-judgement",
                  field: "conditionalAccuracy.minimumAccuracy", scale: 100, unit: "%", digits: 1, better: "higher"),
+    ResultMetric(name: "test-bound", heading: "test −ELBO (nats)", report: "held-out-likelihood",
+                 field: "bound.negative_elbo.estimate.mean", digits: 2, better: "lower"),
+    ResultMetric(name: "test-nll", heading: "test −log p(x), importance-weighted (nats)", report: "held-out-likelihood",
+                 field: "negativeLogLikelihood.mean", digits: 2, better: "lower"),
   ]
 
   /// The heading with the better direction: "modes covered ↑".
@@ -114,11 +118,29 @@ public struct ResultMetric: Codable, Equatable, Sendable {
     }
   }
 
+  /// The value at a dotted path: an object's key, or in an array the element of that index or
+  /// the object whose "name" is the key ("bound.negative_elbo.estimate.mean").
   private static func lookup(_ path: String, in value: JSONValue) -> JSONValue? {
     var current = value
-    for key in path.split(separator: ".") {
-      guard case .object(let object) = current, let next = object[String(key)] else { return nil }
-      current = next
+    for key in path.split(separator: ".").map(String.init) {
+      switch current {
+      case .object(let object):
+        guard let next = object[key] else { return nil }
+        current = next
+      case .array(let elements):
+        if let index = Int(key) {
+          guard elements.indices.contains(index) else { return nil }
+          current = elements[index]
+        } else {
+          guard let next = elements.first(where: { element in
+            if case .object(let object) = element, case .string(key)? = object["name"] { return true }
+            return false
+          }) else { return nil }
+          current = next
+        }
+      default:
+        return nil
+      }
     }
     return current
   }

@@ -21,6 +21,8 @@ public struct ResultsDocument {
   public var summariesPath = "results/summaries"
   /// Where figures live, relative to the document.
   public var figuresPath = "results/figures"
+  /// The records of the side-by-side tables, by their `records` folder.
+  public var sideBySideRecords: [String: [SideBySideRecord]] = [:]
 
   public init(specification: ResultsSpecification, registry: Registry, summaries: [String: RunSummary]) {
     self.specification = specification
@@ -81,10 +83,14 @@ public struct ResultsDocument {
         lines.append("| " + cells(of: row, table: table, columns: columns, summaries: found, machines: &machines).joined(separator: " | ") + " |")
       }
       lines.append("")
+      if table.showsHeldOut {
+        for row in rows { lines += heldOutLines(of: row) }
+      }
       if table.showsFigures {
         lines += ["Loss curves of each row's first seed (`zoo compare`):", "", "![loss curves: \(table.title)](\(lossFigure(of: table)))", ""]
       }
     }
+    for table in specification.sideBySide ?? [] { lines += try sideBySideSection(table, machines: &machines) }
     lines += ["## Machines", ""]
     if machines.isEmpty {
       lines += ["No run has a summary yet.", ""]
@@ -141,6 +147,43 @@ public struct ResultsDocument {
     return cells
   }
 
+  /// The held-out bound of a likelihood model's row after every measurement: one line per term,
+  /// one column per epoch (or step), mean ± standard deviation over the seeds that have it.
+  private func heldOutLines(of row: ResultsRow) -> [String] {
+    let found = row.experiments.compactMap { experiment in summaries[experiment.name].map { (experiment.seed, $0) } }
+    let curves = found.compactMap { seed, summary in summary.heldOut.map { (seed, summary, $0) } }
+    guard let first = curves.first?.2 else { return [] }
+    let count = curves.map(\.2.points.count).min()!
+    let labels = first.epochs.map { Array($0.prefix(count)) }
+    let seeds = curves.map { String($0.0) }.joined(separator: ", ")
+    let training = Self.duration(curves.reduce(0) { $0 + $1.1.trainingSeconds } / Double(curves.count))
+    var lines = [
+      "The held-out bound of `\(row.variant)` on `\(row.dataset)` after every \(labels == nil ? "measurement" : "epoch") (losses.csv's "
+        + "`test_` columns, nats per sample; seeds \(seeds)); its training steps took \(training) a run (the checkpoint's clock, "
+        + "without evaluation):",
+      "",
+    ]
+    let header = labels.map { ["after epoch"] + $0.map(String.init) } ?? (["after step"] + first.points.prefix(count).map { Self.grouped($0.step) })
+    lines.append("| " + header.joined(separator: " | ") + " |")
+    lines.append("|" + String(repeating: "---|", count: header.count))
+    for name in first.terms {
+      var cells = ["`\(name)`"]
+      for point in 0..<count {
+        let values = curves.compactMap { _, _, curve in curve.terms.firstIndex(of: name).map { curve.points[point].values[$0] } }
+          .filter { !$0.isNaN }
+        guard let statistics = SeedStatistics(values) else {
+          cells.append("–")
+          continue
+        }
+        var text = String(format: "%.2f", statistics.mean)
+        if let deviation = statistics.standardDeviation { text += String(format: " ± %.2f", deviation) }
+        cells.append(text)
+      }
+      lines.append("| " + cells.joined(separator: " | ") + " |")
+    }
+    return lines + [""]
+  }
+
   /// ✓, or ✗ with each failing seed and why (its first two reasons and how many more).
   private func verdict(_ row: ResultsRow, columns: [ResultMetric]) -> String {
     var failures: [String] = []
@@ -161,14 +204,19 @@ public struct ResultsDocument {
   /// One metric's cell: mean ± standard deviation over the seeds that have it, with its total
   /// ("of 8") and, when some seeds lack it, how many have it.
   static func cell(_ column: ResultMetric, summaries: [RunSummary]) -> String {
-    let values = summaries.compactMap { column.value(in: $0.metrics) }
-    guard let statistics = SeedStatistics(values) else { return summaries.isEmpty ? "not run" : "–" }
+    cell(column, metrics: summaries.map(\.metrics))
+  }
+
+  /// One metric's cell from the metrics of a row's seeds (`nil`: a seed without metrics).
+  static func cell(_ column: ResultMetric, metrics: [MetricsFile?]) -> String {
+    let values = metrics.compactMap { column.value(in: $0) }
+    guard let statistics = SeedStatistics(values) else { return metrics.isEmpty ? "not run" : "–" }
     var text = String(format: "%.\(column.digits)f", statistics.mean)
     if let deviation = statistics.standardDeviation { text += String(format: " ± %.\(column.digits)f", deviation) }
     text += column.unit ?? ""
-    let totals = Set(summaries.compactMap { column.total(in: $0.metrics) })
+    let totals = Set(metrics.compactMap { column.total(in: $0) })
     if totals.count == 1, let total = totals.first { text += " of \(ObjectiveSpecification.format(total))" }
-    if values.count < summaries.count { text += " (\(values.count) of \(summaries.count) seeds)" }
+    if values.count < metrics.count { text += " (\(values.count) of \(metrics.count) seeds)" }
     return text
   }
 

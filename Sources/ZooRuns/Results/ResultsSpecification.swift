@@ -21,12 +21,19 @@ public struct ResultsSpecification: Codable, Equatable, Sendable {
   /// replaces the standard one).
   public var metrics: [ResultMetric]?
   public var tables: [TableSpecification]
+  /// Tables of the side-by-side protocol, after the others: the zoo beside the PyTorch
+  /// references, from the records `Tests/Fidelity/side-by-side.py` writes.
+  public var sideBySide: [SideBySideTableSpecification]?
 
-  public init(title: String, introduction: [String]? = nil, metrics: [ResultMetric]? = nil, tables: [TableSpecification]) {
+  public init(
+    title: String, introduction: [String]? = nil, metrics: [ResultMetric]? = nil, tables: [TableSpecification],
+    sideBySide: [SideBySideTableSpecification]? = nil
+  ) {
     self.title = title
     self.introduction = introduction
     self.metrics = metrics
     self.tables = tables
+    self.sideBySide = sideBySide
   }
 
   /// Reads a specification file; a file that is not one is a `UsageError` naming it.
@@ -128,6 +135,20 @@ public struct ResultsSpecification: Codable, Equatable, Sendable {
       }
     }
     _ = try experiments(registry: registry)
+    for table in sideBySide ?? [] {
+      guard ids.insert(table.id).inserted else { throw UsageError("two tables share the id '\(table.id)'") }
+      do {
+        guard !table.id.isEmpty, table.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+          throw UsageError("the id must be kebab-case (lower-case letters, digits and -)")
+        }
+        guard !table.models.isEmpty, Set(table.models).count == table.models.count else { throw UsageError("needs one or more distinct models") }
+        guard !table.metrics.isEmpty else { throw UsageError("shows no metrics") }
+        guard !table.records.isEmpty, !table.records.hasPrefix("/") else { throw UsageError("records must be a folder of the repository") }
+        for metric in table.metrics { _ = try self.metric(named: metric) }
+      } catch let error as UsageError {
+        throw UsageError("table \(table.id): \(error.description)")
+      }
+    }
   }
 
   /// A dataset the catalog names (options are checked when the data loads), or a folder.

@@ -105,7 +105,8 @@ extension ResultsSuite {
     let summary = RunSummary(
       run: experiment.name, configuration: ResolvedConfiguration(run.configuration), status: .finished, stepsTrained: run.state.step,
       trainingSeconds: run.state.elapsedSeconds, sessions: try RunSessions.read(from: directory.sessions).sessions, metrics: result?.file,
-      shortfalls: result?.shortfalls ?? [], figure: figurePath)
+      shortfalls: result?.shortfalls ?? [], figure: figurePath,
+      heldOut: (try? LossLog.read(from: directory.lossLog)).flatMap { HeldOutCurve($0, epochSize: run.data.epochSize) })
     try write(summary)
     return .summarised(summary)
   }

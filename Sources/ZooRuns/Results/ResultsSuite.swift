@@ -57,6 +57,9 @@ public final class ResultsSuite {
   /// RESULTS.md from the specification and the summaries alone.
   public func render() throws -> String {
     var document = ResultsDocument(specification: specification, registry: registry, summaries: try summaries())
+    for table in specification.sideBySide ?? [] {
+      document.sideBySideRecords[table.records] = try SideBySideRecord.records(in: layout.url(table.records))
+    }
     document.specificationPath = layout.specification
     document.summariesPath = layout.summaries
     document.figuresPath = layout.figures

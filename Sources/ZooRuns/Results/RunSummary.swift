@@ -32,10 +32,14 @@ public struct RunSummary: Codable, Equatable, Sendable {
   public var shortfalls: [String]
   /// The picture of its final samples, relative to the repository, for runs a table shows one of.
   public var figure: String?
+  /// A likelihood model's held-out bound after every epoch (losses.csv's `test_` columns);
+  /// `nil` for a GAN.
+  public var heldOut: HeldOutCurve?
 
   public init(
     run: String, configuration: ResolvedConfiguration, status: Status, failure: String? = nil, stepsTrained: Int, trainingSeconds: Double,
-    sessions: [RunSessions.Session], metrics: MetricsFile?, shortfalls: [String], figure: String? = nil
+    sessions: [RunSessions.Session], metrics: MetricsFile?, shortfalls: [String], figure: String? = nil,
+    heldOut: HeldOutCurve? = nil
   ) {
     self.run = run
     self.configuration = configuration
@@ -47,6 +51,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
     self.metrics = metrics
     self.shortfalls = shortfalls
     self.figure = figure
+    self.heldOut = heldOut
   }
 
   /// Wall-clock seconds over every session.

@@ -37,11 +37,14 @@ public struct TableSpecification: Codable, Equatable, Sendable {
   /// Whether the table shows a picture of each row's samples and the loss curves of its rows
   /// (default true).
   public var figures: Bool?
+  /// Whether a likelihood model's rows are followed by their held-out bound after every epoch
+  /// (losses.csv's `test_` columns, mean ± standard deviation over the seeds; default false).
+  public var heldOut: Bool?
 
   public init(
     id: String, title: String, text: [String]? = nil, variants: [String], datasets: [String], objectives: [String]? = nil,
     seeds: [UInt64], steps: Int? = nil, epochs: Int? = nil, batchSize: Int? = nil, set: [String]? = nil, metrics: [String],
-    figures: Bool? = nil
+    figures: Bool? = nil, heldOut: Bool? = nil
   ) {
     self.id = id
     self.title = title
@@ -56,8 +59,12 @@ public struct TableSpecification: Codable, Equatable, Sendable {
     self.set = set
     self.metrics = metrics
     self.figures = figures
+    self.heldOut = heldOut
   }
 
   /// Whether figures are drawn for the table.
   public var showsFigures: Bool { figures ?? true }
+
+  /// Whether the held-out bound after every epoch is shown.
+  public var showsHeldOut: Bool { heldOut ?? false }
 }

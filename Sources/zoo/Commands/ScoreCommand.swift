@@ -15,7 +15,9 @@ struct ScoreCommand: ParsableCommand {
       vectors), an IDX file of bytes, or a folder of PNG/JPEG/PGM images. With --dataset mnist the \
       real set defaults to its test split, the memorisation, data-copying and Parzen figures are \
       computed against its splits, and every metric is printed beside the floor: the same metric \
-      for real training images in place of the samples.
+      for real training images in place of the samples. In the reference classifier's features \
+      the classes of the samples are counted too, and with --labels (the class each sample was \
+      drawn for) how often each class is drawn as asked.
       """)
 
   @Option(help: "The real samples (default with --dataset: its test split).")
@@ -35,6 +37,9 @@ struct ScoreCommand: ParsableCommand {
 
   @Option(help: "The dataset to compare with: mnist, or mnist:pad=N for digits padded to N×N.")
   var dataset: String?
+
+  @Option(help: "Conditional samples: the class each was drawn for, an IDX file of bytes (N) or a float32 .npy (N), judged by the reference classifier.")
+  var labels: String?
 
   @OptionGroup var dataRootOption: DataRootOption
 
@@ -59,6 +64,9 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: "The seed of the kernel-distance subsets, the floor's training images and the partition.")
   var seed: UInt64 = 0
 
+  @Flag(name: .customLong("no-training-split"), help: "With --dataset: skip what needs its training split (the floor, memorisation, data copying, the Parzen window).")
+  var noTrainingSplit = false
+
   @Option(help: "Also write the full report as JSON to this file.")
   var json: String?
 
@@ -66,11 +74,12 @@ struct ScoreCommand: ParsableCommand {
     let data = try dataset.map { try ScoreDataset.load($0, root: DataRoot.resolve(option: dataRootOption.dataRoot)) }
     let fakeSet = try load(fake)
     let realSet = try real.map(load)
+    let requestedLabels = try labels.map(RequestedLabels.load)
     let options = SampleScoring.Options(
       features: features ?? (data == nil ? .pixels : .classifier), kernelSubsetCount: kidSubsets, kernelSubsetSize: kidSubsetSize,
-      dataCopyingCells: copyingCells, seed: seed)
+      dataCopyingCells: copyingCells, seed: seed, usesTrainingSplit: !noTrainingSplit)
     let bars = StageProgressBars()
-    let report = try SampleScoring(options: options).score(fake: fakeSet, real: realSet, dataset: data, progress: bars.update)
+    let report = try SampleScoring(options: options).score(fake: fakeSet, real: realSet, dataset: data, requestedLabels: requestedLabels, progress: bars.update)
     bars.finish()
     print(report.table)
     print("scored in \(ProgressBar.formatDuration(report.seconds))")
