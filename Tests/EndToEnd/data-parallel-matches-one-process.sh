@@ -39,9 +39,9 @@ check() {
 }
 
 # The vanilla GAN on points: the two-layer networks (spectral normalization on, so its power
-# iteration's vectors are compared too) stay at rounding level for 300 steps; the default
-# three-layer ones amplify the order of float sums to 1e-1 within 100 steps, whatever the
-# process count (as DCGAN's do), so they are compared after 5 steps.
+# iteration's vectors are compared too) stay at rounding level for 300 steps; training the
+# default three-layer ones amplifies a rounding-level difference to 1e-1 within 100 steps (as
+# DCGAN's does), so they are compared after 5 steps.
 small=(--set 'generatorWidths=[128,128]' --set 'discriminatorWidths=[128]' --set negativeSlope=0.2)
 check gan 0 gan --dataset ring8 --steps 300 --batch-size 128 --seed 3 "${small[@]}" --set spectralNorm=true
 check gan-defaults 0 gan --dataset ring8 --steps 5 --batch-size 128 --seed 3
