@@ -15,7 +15,7 @@
 # So the 200-step DCGAN run on two processes must be no farther from one process than twice
 # that distance (measured: 7.0% against 7.2%), and the tight check is the first update. Then a
 # distributed run whose rank 1 is killed with SIGKILL ends non-zero naming a rank, and its last
-# checkpoint resumes on one process to the straight run's weights.
+# checkpoint resumes on one process to weights near the straight run's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 zoo=${ZOO:-.build/release/zoo}
@@ -93,6 +93,13 @@ fi
 grep -Eiq "rank [0-9]+" "$work/killed.log" || { echo "data-parallel: the job's messages name no rank:" >&2; cat "$work/killed.log" >&2; exit 1; }
 echo "killed rank 1 (pid $victim); mpirun ended non-zero: $(grep -Ei 'rank [0-9]+' "$work/killed.log" | head -1)"
 "$zoo" resume "$work/killed" > /dev/null 2>&1
-echo -n "resumed on 1 process against the straight run: "
-"${compare[@]}" "$work/straight/checkpoint.safetensors" "$work/killed/checkpoint.safetensors"
+# How many steps ran on two processes depends on when the kill lands (the last checkpoint before
+# it, step 50 or later), and training amplifies their rounding-level difference over the
+# remaining steps: measured from 1e-4 to 2e-2 of a tensor's largest value, and relative L2
+# distances of the weights from 4e-6 to 1.7e-3. So the resumed weights must lie within 5e-2 of
+# the straight run's (a run of another seed lies 1.4 away).
+resumed=$(python3 Tests/EndToEnd/compare-checkpoints-within.py --distance "$work/straight/checkpoint.safetensors" "$work/killed/checkpoint.safetensors")
+echo "resumed on 1 process: weights $resumed from the straight run's"
+python3 -c "import sys; sys.exit(0 if $resumed <= 5e-2 else 1)" || {
+  echo "data-parallel: the resumed run's weights lie farther than 5e-2 from the straight run's" >&2; exit 1; }
 echo "data-parallel: passed"
