@@ -127,16 +127,16 @@ public enum LAPGANVariant: AdversarialVariant {
     let coarseG = CoarseGenerator(
       latentDimension: configuration.latentDimension, hiddenWidths: configuration.coarseGeneratorWidths,
       sampleShape: [channels, 8, 8], classCount: classCount, using: &generator)
-    // A pack is m coarse images stacked along the channels, so D₀'s input is m times wider.
-    let packing = configuration.coarsePacking
-    try PackedDiscriminator.validate(packing, batchSize: environment.batchSize, shard: environment.shard, setting: "lapgan: coarsePacking")
-    if packing > 1 && classCount != nil {
+    if configuration.coarsePacking > 1 && classCount != nil {
       throw InvalidConfigurationError("lapgan: coarsePacking applies to the unconditional pyramid; a pack of coarse images shares no one class, so use it without conditional=true")
     }
-    let coarseNetwork = CoarseDiscriminator(
-      sampleShape: [channels * packing, 8, 8], hiddenWidths: configuration.coarseDiscriminatorWidths,
-      dropoutProbability: configuration.coarseDropoutProbability, classCount: classCount, using: &generator)
-    let coarseD: any Discriminator = packing == 1 ? coarseNetwork : PackedDiscriminator(coarseNetwork, packing: packing)
+    let coarseD = try PackedDiscriminator.make(
+      packing: configuration.coarsePacking, sampleShape: [channels, 8, 8], environment: environment, setting: "lapgan: coarsePacking"
+    ) { shape in
+      CoarseDiscriminator(
+        sampleShape: shape, hiddenWidths: configuration.coarseDiscriminatorWidths,
+        dropoutProbability: configuration.coarseDropoutProbability, classCount: classCount, using: &generator)
+    }
     trainers.append(AdversarialTrainer(generator: coarseG, discriminator: coarseD, objective: objective, settings: configuration.training, environment: environment))
     var refinements: [ResidualGenerator] = []
     for side in sides.dropFirst() {

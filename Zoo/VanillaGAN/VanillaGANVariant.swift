@@ -142,24 +142,18 @@ public enum VanillaGANVariant: AdversarialVariant {
     configuration: Configuration, data: DataDescription, objective: any Objective, environment: TrainingEnvironment,
     using generator: inout SplitMix64
   ) throws -> any Trainer {
-    let packing = configuration.packing
-    try validatePacking(packing, batchSize: environment.batchSize, shard: environment.shard)
     let g = MultilayerGenerator(
       latentDimension: configuration.latentDimension, hiddenWidths: configuration.generatorWidths, sampleShape: data.sampleShape,
       negativeSlope: configuration.negativeSlope, batchNormEpsilon: configuration.generatorBatchNorm ? configuration.batchNormEpsilon : nil,
       tanhOutput: configuration.tanhOutput, using: &generator)
-    // A pack is m samples side by side along the first sample axis, so D's input is m times wider.
-    var packShape = data.sampleShape
-    packShape[0] *= packing
-    let network = MultilayerDiscriminator(
-      sampleShape: packShape, hiddenWidths: configuration.discriminatorWidths, negativeSlope: configuration.negativeSlope,
-      spectralNormalization: configuration.spectralNorm, using: &generator)
-    let d: any Discriminator = packing == 1 ? network : PackedDiscriminator(network, packing: packing)
+    // Weights drawn G first, then D (as before packing existed), so a seed gives the same networks.
+    let d = try PackedDiscriminator.make(
+      packing: configuration.packing, sampleShape: data.sampleShape, environment: environment, setting: "gan: packing"
+    ) { shape in
+      MultilayerDiscriminator(
+        sampleShape: shape, hiddenWidths: configuration.discriminatorWidths, negativeSlope: configuration.negativeSlope,
+        spectralNormalization: configuration.spectralNorm, using: &generator)
+    }
     return AdversarialTrainer(generator: g, discriminator: d, objective: objective, settings: configuration.training, environment: environment)
-  }
-
-  /// Throws unless m ≥ 1 divides the batch size N and this process's share of it.
-  static func validatePacking(_ packing: Int, batchSize: Int, shard: BatchShard) throws {
-    try PackedDiscriminator.validate(packing, batchSize: batchSize, shard: shard, setting: "gan: packing")
   }
 }

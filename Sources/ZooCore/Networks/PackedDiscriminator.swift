@@ -42,6 +42,22 @@ public final class PackedDiscriminator: Discriminator {
     return logits.broadcast(to: [logits.shape[0], packing]).reshaped(to: [x.shape[0], 1])
   }
 
+  /// A variant's discriminator with packing m: `network` built for packs (samples of
+  /// `sampleShape` with the first axis m times wider: m points' coordinates, m images' channels)
+  /// and wrapped, or for single samples when m = 1.
+  ///
+  /// - Throws: `InvalidConfigurationError` (see `validate`) before anything is built; `setting`
+  ///   names the option in the message ("gan: packing").
+  public static func make(
+    packing: Int, sampleShape: [Int], environment: TrainingEnvironment, setting: String, network: ([Int]) -> any Discriminator
+  ) throws -> any Discriminator {
+    try validate(packing, batchSize: environment.batchSize, shard: environment.shard, setting: setting)
+    var packShape = sampleShape
+    packShape[0] *= packing
+    let inner = network(packShape)
+    return packing == 1 ? inner : PackedDiscriminator(inner, packing: packing)
+  }
+
   /// Throws unless m ≥ 1 divides the batch size N and, in a data-parallel run, this process's
   /// rows start and end on a pack's boundary (so the packs are those of a single process).
   /// `setting` names the option in the message ("gan: packing").

@@ -10,22 +10,15 @@ public enum RequestedLabels {
   /// - Throws: `ScoreError.unreadable` naming the file for another format, another shape, or a
   ///   value that is not a whole number of at least 0.
   public static func load(_ path: String) throws -> [Int] {
-    let bytes: [UInt8]
-    do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    } catch {
-      throw ScoreError.unreadable(path: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot read: \(error.localizedDescription)" : "no such file")
-    }
     let shape: [Int], values: [Double]
     do {
-      if bytes.starts(with: [0x93] + Array("NUMPY".utf8)) {
+      switch try ArrayFile.read(path, otherwise: "labels must be an IDX file of bytes or a float32 .npy of shape (N)") {
+      case .numPy(let bytes):
         let array = try NumPyArray(decoding: bytes)
         (shape, values) = (array.shape, array.values.map(Double.init))
-      } else if Gzip.hasSignature(bytes) || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0) {
-        let array = try IDXArray(decoding: Gzip.hasSignature(bytes) ? try Gzip.decompress(bytes) : bytes)
+      case .idx(let bytes):
+        let array = try IDXArray(decoding: bytes)
         (shape, values) = (array.shape, array.bytes.map(Double.init))
-      } else {
-        throw ScoreError.unreadable(path: path, problem: "labels must be an IDX file of bytes or a float32 .npy of shape (N)")
       }
     } catch let error as DatasetError {
       throw ScoreError.unreadable(path: path, problem: error.problem)

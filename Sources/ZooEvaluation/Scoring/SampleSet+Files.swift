@@ -26,19 +26,10 @@ extension SampleSet {
       let (images, report) = try ImageFolder.load(path)
       return (SampleSet(images, source: path), report.notes)
     }
-    let bytes: [UInt8]
-    do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    } catch {
-      throw ScoreError.unreadable(path: path, problem: "cannot read: \(error.localizedDescription)")
-    }
     let set: SampleSet
-    if bytes.starts(with: [0x93] + Array("NUMPY".utf8)) {
-      set = try numPy(bytes, path: path, range: range)
-    } else if Gzip.hasSignature(bytes) || (bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0) {
-      set = try idx(Gzip.hasSignature(bytes) ? try Gzip.decompress(bytes) : bytes, path: path)
-    } else {
-      throw ScoreError.unreadable(path: path, problem: "not a .npy array, an IDX file or a folder of images")
+    switch try ArrayFile.read(path, otherwise: "not a .npy array, an IDX file or a folder of images") {
+    case .numPy(let bytes): set = try numPy(bytes, path: path, range: range)
+    case .idx(let bytes): set = try idx(bytes, path: path)
     }
     guard set.count > 0 else { throw ScoreError.empty(path: path) }
     return (set, [])

@@ -108,7 +108,7 @@ public struct ResultMetric: Codable, Equatable, Sendable {
 
   /// Checks the definition: a kebab-case name, a report and field, sensible decimals and direction.
   func validate() throws {
-    guard !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+    guard ResultsSpecification.isKebabCase(name) else {
       throw UsageError("metric name '\(name)' must be kebab-case (lower-case letters, digits and -)")
     }
     guard !report.isEmpty, !field.isEmpty else { throw UsageError("metric \(name) needs a report key and a field") }

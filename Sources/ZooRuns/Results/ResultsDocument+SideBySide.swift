@@ -52,9 +52,7 @@ extension ResultsDocument {
     var software: [String] = [], rowMachines: [String] = []
     for record in group {
       if !software.contains(record.software) { software.append(record.software) }
-      let machine = "\(record.machine)\u{1F}\(record.training("threads").map { String(Int($0)) } ?? "?")"
-      if !machines.contains(machine) { machines.append(machine) }
-      let id = "m\(machines.firstIndex(of: machine)! + 1)"
+      let id = Self.machineID(record.machine, threads: record.training("threads").map { String(Int($0)) } ?? "?", machines: &machines)
       if !rowMachines.contains(id) { rowMachines.append(id) }
     }
     return cells + [software.joined(separator: ", "), rowMachines.joined(separator: ", ")]

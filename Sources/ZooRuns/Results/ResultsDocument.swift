@@ -132,9 +132,7 @@ public struct ResultsDocument {
     for session in summaries.flatMap(\.sessions) {
       let commit = "`" + String((session.commit ?? "unknown").prefix(7)) + "`" + (session.modified == true ? "+" : "")
       if !commits.contains(commit) { commits.append(commit) }
-      let machine = "\(session.machine)\u{1F}\(session.threads)"
-      if !machines.contains(machine) { machines.append(machine) }
-      let id = "m\(machines.firstIndex(of: machine)! + 1)"
+      let id = Self.machineID(session.machine, threads: String(session.threads), machines: &machines)
       if !rowMachines.contains(id) { rowMachines.append(id) }
     }
     cells.append(commits.isEmpty ? "–" : commits.joined(separator: ", "))
@@ -175,13 +173,19 @@ public struct ResultsDocument {
           cells.append("–")
           continue
         }
-        var text = String(format: "%.2f", statistics.mean)
-        if let deviation = statistics.standardDeviation { text += String(format: " ± %.2f", deviation) }
-        cells.append(text)
+        cells.append(statistics.text(digits: 2))
       }
       lines.append("| " + cells.joined(separator: " | ") + " |")
     }
     return lines + [""]
+  }
+
+  /// The id ("m2") of a machine (its CPU and thread count) in the document's list, which it joins
+  /// the first time it is named.
+  static func machineID(_ cpu: String, threads: String, machines: inout [String]) -> String {
+    let machine = "\(cpu)\u{1F}\(threads)"
+    if !machines.contains(machine) { machines.append(machine) }
+    return "m\(machines.firstIndex(of: machine)! + 1)"
   }
 
   /// ✓, or ✗ with each failing seed and why (its first two reasons and how many more).
@@ -211,9 +215,7 @@ public struct ResultsDocument {
   static func cell(_ column: ResultMetric, metrics: [MetricsFile?]) -> String {
     let values = metrics.compactMap { column.value(in: $0) }
     guard let statistics = SeedStatistics(values) else { return metrics.isEmpty ? "not run" : "–" }
-    var text = String(format: "%.\(column.digits)f", statistics.mean)
-    if let deviation = statistics.standardDeviation { text += String(format: " ± %.\(column.digits)f", deviation) }
-    text += column.unit ?? ""
+    var text = statistics.text(digits: column.digits) + (column.unit ?? "")
     let totals = Set(metrics.compactMap { column.total(in: $0) })
     if totals.count == 1, let total = totals.first { text += " of \(ObjectiveSpecification.format(total))" }
     if values.count < metrics.count { text += " (\(values.count) of \(metrics.count) seeds)" }

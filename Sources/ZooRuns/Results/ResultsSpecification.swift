@@ -111,15 +111,18 @@ public struct ResultsSpecification: Codable, Equatable, Sendable {
     guard !tables.isEmpty else { throw UsageError("the results specification lists no tables") }
     for metric in metrics ?? [] { try metric.validate() }
     var ids = Set<String>()
-    for table in tables {
-      func check(_ body: () throws -> Void) throws {
-        do { try body() } catch let error as UsageError { throw UsageError("table \(table.id): \(error.description)") }
+    /// Runs `body` for the table `id` (unique, kebab-case), its errors prefixed with the table.
+    func check(_ id: String, _ body: () throws -> Void) throws {
+      guard ids.insert(id).inserted else { throw UsageError("two tables share the id '\(id)'") }
+      do {
+        guard Self.isKebabCase(id) else { throw UsageError("the id must be kebab-case (lower-case letters, digits and -)") }
+        try body()
+      } catch let error as UsageError {
+        throw UsageError("table \(id): \(error.description)")
       }
-      guard ids.insert(table.id).inserted else { throw UsageError("two tables share the id '\(table.id)'") }
-      try check {
-        guard !table.id.isEmpty, table.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
-          throw UsageError("the id must be kebab-case (lower-case letters, digits and -)")
-        }
+    }
+    for table in tables {
+      try check(table.id) {
         guard !table.variants.isEmpty, !table.datasets.isEmpty else { throw UsageError("lists no variants or no datasets") }
         guard !table.seeds.isEmpty, Set(table.seeds).count == table.seeds.count else { throw UsageError("needs one or more distinct seeds") }
         guard !table.metrics.isEmpty else { throw UsageError("shows no metrics") }
@@ -136,19 +139,18 @@ public struct ResultsSpecification: Codable, Equatable, Sendable {
     }
     _ = try experiments(registry: registry)
     for table in sideBySide ?? [] {
-      guard ids.insert(table.id).inserted else { throw UsageError("two tables share the id '\(table.id)'") }
-      do {
-        guard !table.id.isEmpty, table.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
-          throw UsageError("the id must be kebab-case (lower-case letters, digits and -)")
-        }
+      try check(table.id) {
         guard !table.models.isEmpty, Set(table.models).count == table.models.count else { throw UsageError("needs one or more distinct models") }
         guard !table.metrics.isEmpty else { throw UsageError("shows no metrics") }
         guard !table.records.isEmpty, !table.records.hasPrefix("/") else { throw UsageError("records must be a folder of the repository") }
         for metric in table.metrics { _ = try self.metric(named: metric) }
-      } catch let error as UsageError {
-        throw UsageError("table \(table.id): \(error.description)")
       }
     }
+  }
+
+  /// Whether `name` is kebab-case: lower-case letters, digits and -, not empty.
+  static func isKebabCase(_ name: String) -> Bool {
+    !name.isEmpty && name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }
   }
 
   /// A dataset the catalog names (options are checked when the data loads), or a folder.

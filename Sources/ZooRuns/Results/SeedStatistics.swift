@@ -21,4 +21,9 @@ public struct SeedStatistics: Equatable, Sendable {
     self.mean = mean
     standardDeviation = values.count < 2 ? nil : (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
   }
+
+  /// "105.69 ± 0.05" with `digits` decimals; the mean alone for one seed.
+  public func text(digits: Int) -> String {
+    String(format: "%.\(digits)f", mean) + (standardDeviation.map { String(format: " ± %.\(digits)f", $0) } ?? "")
+  }
 }
