@@ -19,6 +19,15 @@ import _ZooTestSupport
     }
   }
 
+  /// Level 0's extra steps (s = 2) draw their batches sharded as the shared ones are.
+  @Test func extraCoarseStepsMatchOneProcess() throws {
+    let data = images(channels: 1, side: 16)
+    try checkDataParallelTrainingMatchesOneProcess(size: 2, batchSize: 8, data: RandomBatchSource(data), absoluteSlack: 2 * 3 * 2e-4) { environment, generator in
+      try LAPGANVariant.makeTrainer(
+        configuration: tinyConfiguration(coarseStepsPerStep: 2), data: data, objective: NonSaturatingObjective(), environment: environment, using: &generator)
+    }
+  }
+
   /// Each process's record counts the run's whole batch, as one process's does, though it
   /// holds a shard of it.
   @Test func recordsCountTheWholeBatch() throws {

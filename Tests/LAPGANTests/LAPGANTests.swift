@@ -12,11 +12,21 @@ func images(channels: Int, side: Int, classes: Int? = nil) -> DataDescription {
   DataDescription(kind: .images, sampleShape: [channels, side, side], classCount: classes, valueRange: -1...1)
 }
 
-/// A narrow pyramid for fast tests: Z = 8, level 0 16-16 / 16-16, finer levels 4 and 4 channels.
-func tinyConfiguration(conditional: Bool = false) -> LAPGANVariant.Configuration {
+/// A narrow pyramid for fast tests: Z = 8, level 0 16-16 / 16-16, finer levels 4 and 4 channels,
+/// every level one step per step (as the reference steps them; `coarseStepsPerStep` has tests of
+/// its own).
+func tinyConfiguration(conditional: Bool = false, coarseStepsPerStep: Int = 1) -> LAPGANVariant.Configuration {
   LAPGANVariant.Configuration(
-    latentDimension: 8, coarseGeneratorWidths: [16, 16], coarseDiscriminatorWidths: [16, 16], residualGeneratorWidth: 4,
-    residualDiscriminatorWidth: 4, conditional: conditional)
+    latentDimension: 8, coarseGeneratorWidths: [16, 16], coarseDiscriminatorWidths: [16, 16], coarseStepsPerStep: coarseStepsPerStep,
+    residualGeneratorWidth: 4, residualDiscriminatorWidth: 4, conditional: conditional)
+}
+
+/// The tiny pyramid with level 0 convolutional, W = 4.
+func tinyConvolutionalConfiguration() -> LAPGANVariant.Configuration {
+  var configuration = tinyConfiguration()
+  configuration.coarseNetworks = .convolutional
+  configuration.coarseConvolutionalWidth = 4
+  return configuration
 }
 
 func makeTrainer(_ configuration: LAPGANVariant.Configuration, _ data: DataDescription, batchSize: Int = 4, seed: UInt64 = 0) throws -> PyramidTrainer {
@@ -176,6 +186,8 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     #expect(trainer.levels.map { $0.discriminator.parameterCount } == [477_001, 217_985, 242_561])
     #expect(trainer.levels.allSatisfy { $0.discriminatorStepsPerGeneratorStep == 1 })
     #expect(LAPGANVariant.defaultConfiguration(for: data).training == .dcgan)
+    // The schedule is the one departure: level 0 takes 5 steps per step (the reference, 1).
+    #expect(trainer.coarseStepsPerStep == 5 && trainer.batchesPerStep == 5)
   }
 
   /// 64×64 takes four levels, 8 → 16 → 32 → 64; 16×16 two; 8×8 the coarse GAN alone.
@@ -282,6 +294,71 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     #expect(fields.removeValue(forKey: "coarsePacking") as? Int == 1)
     let old = try JSONDecoder().decode(LAPGANVariant.Configuration.self, from: JSONSerialization.data(withJSONObject: fields))
     #expect(old == tinyConfiguration())
+  }
+
+  /// Level 0 trains s times a step, each time on k real batches of its own; the finer levels
+  /// once, on the first k; the record averages level 0's s steps and counts every batch drawn.
+  /// The pyramid conforms (a resumed run bit-identical included) with s = 3, and a configuration
+  /// recorded before the option existed reads as s = 1.
+  @Test func levelZeroTakesExtraSteps() throws {
+    let data = images(channels: 1, side: 32)
+    let trainer = try makeTrainer(tinyConfiguration(coarseStepsPerStep: 3), data, batchSize: 4)
+    #expect(trainer.batchesPerStep == 3)
+    var drawn = 0
+    var rng = SplitMix64(seed: 3)
+    var source: any BatchSource = RandomBatchSource(data)
+    let record = try trainer.step(nextBatch: { drawn += 1; return try source.nextBatch(size: 4, using: &$0) }, using: &rng)
+    #expect(drawn == 3 && record.samplesConsumed == 12)
+    let state = trainer.exportState()
+    #expect(state["level0.generator_optimizer.step_count"]?.scalars == [3])
+    #expect(state["level0.discriminator_optimizer.step_count"]?.scalars == [3])
+    #expect(state["level1.generator_optimizer.step_count"]?.scalars == [1])
+    #expect(state["level2.discriminator_optimizer.step_count"]?.scalars == [1])
+    #expect(record.losses.map(\.name).first == "level0/discriminator")
+    try checkVariant(LAPGANVariant.self, on: RandomBatchSource(data), configuration: tinyConfiguration(coarseStepsPerStep: 3))
+    #expect(LAPGANVariant.defaultConfiguration(for: data).coarseStepsPerStep == 5)
+
+    var bad = tinyConfiguration()
+    bad.coarseStepsPerStep = 0
+    #expect { try makeTrainer(bad, data) } throws: { "\($0)".contains("coarseStepsPerStep must be positive") }
+    var fields = try JSONSerialization.jsonObject(with: JSONEncoder().encode(tinyConfiguration(coarseStepsPerStep: 4))) as! [String: Any]
+    #expect(fields.removeValue(forKey: "coarseStepsPerStep") as? Int == 4)
+    #expect(fields.removeValue(forKey: "coarseNetworks") as? String == "multilayer")
+    let old = try JSONDecoder().decode(LAPGANVariant.Configuration.self, from: JSONSerialization.data(withJSONObject: fields))
+    #expect(old == tinyConfiguration(coarseStepsPerStep: 1))
+  }
+
+  /// `coarseNetworks=convolutional`: level 0 is the small convolutional pair (G z → (2W, 4, 4) →
+  /// (W, 8, 8) → (C, 8, 8), D (C, 8, 8) → (W, 8, 8) → (2W, 4, 4) → 1), the finer levels are
+  /// untouched, the pyramid conforms at 28, 32 and 64 px, gray and colour, and judges packs;
+  /// it draws no chosen class.
+  @Test func convolutionalLevelZero() throws {
+    for (channels, side) in [(1, 28), (3, 32), (1, 64)] {
+      try checkVariant(LAPGANVariant.self, on: RandomBatchSource(images(channels: channels, side: side)), configuration: tinyConvolutionalConfiguration())
+    }
+    let data = images(channels: 3, side: 32)
+    let trainer = try makeTrainer(tinyConvolutionalConfiguration(), data)
+    let g0 = trainer.levels[0].generator, d0 = trainer.levels[0].discriminator
+    #expect(g0 is CoarseConvolutionalGenerator && d0 is CoarseConvolutionalDiscriminator)
+    #expect(parameterShapes(g0) == ["net.0.weight [8, 8, 4, 4]", "net.1.weight [8]", "net.1.bias [8]", "net.3.weight [8, 4, 4, 4]", "net.4.weight [4]", "net.4.bias [4]", "net.6.weight [3, 4, 3, 3]"])
+    #expect(parameterShapes(d0) == ["net.0.weight [4, 3, 3, 3]", "net.2.weight [8, 4, 4, 4]", "net.3.weight [8]", "net.3.bias [8]", "net.5.weight [1, 8, 4, 4]"])
+    #expect(parameterShapes(trainer.levels[1].generator) == parameterShapes(try makeTrainer(tinyConfiguration(), data).levels[1].generator))
+    var rng = SplitMix64(seed: 8)
+    var context = ForwardContext(training: false, generator: rng.split())
+    let z = g0.makeNoise(count: 2, using: &rng)
+    let x0 = g0(noise: z, condition: nil, context: &context)
+    #expect(x0.shape == [2, 3, 8, 8] && x0.scalars.allSatisfy { abs($0) <= 1 })
+    #expect(d0(x0, condition: nil, context: &context).shape == [2, 1])
+
+    var packed = tinyConvolutionalConfiguration()
+    packed.coarsePacking = 2
+    let packedTrainer = try makeTrainer(packed, data)
+    #expect(parameterShapes(packedTrainer.levels[0].discriminator).first == "net.0.weight [4, 6, 3, 3]")
+    try checkVariant(LAPGANVariant.self, on: RandomBatchSource(data), configuration: packed)
+
+    var conditional = tinyConvolutionalConfiguration()
+    conditional.conditional = true
+    #expect { try makeTrainer(conditional, images(channels: 1, side: 32, classes: 3)) } throws: { "\($0)".contains("coarseNetworks=convolutional draws no chosen class") }
   }
 
   /// A seeded short run of a two-level pyramid follows the recorded loss trajectory (one line

@@ -5,5 +5,5 @@ import ZooCore
 /// grids with a row per class and judge each sample against the class asked for.
 public final class ClassConditionalPyramidGenerator: PyramidGenerator, ClassConditionalGenerator {
   /// K.
-  public var classCount: Int { coarsest.classCount! }
+  public var classCount: Int { conditionalClassCount! }
 }

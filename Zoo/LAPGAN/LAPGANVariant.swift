@@ -30,6 +30,11 @@ public enum LAPGANVariant: AdversarialVariant {
   public struct Configuration: Codable, Sendable, Equatable {
     /// Z, the noise length of level 0 (100).
     public var latentDimension: Int
+    /// Level 0's networks: the reference's perceptrons (`multilayer`) or small DCGAN-style
+    /// convolutional networks (`convolutional`).
+    public var coarseNetworks: CoarseNetworks
+    /// Level 0's convolutional networks: W, the channels of their 8×8 maps (2W at 4×4; 128).
+    public var coarseConvolutionalWidth: Int
     /// Level 0's generator: hidden widths (1200, 1200).
     public var coarseGeneratorWidths: [Int]
     /// Level 0's discriminator: hidden widths (600, 600).
@@ -39,6 +44,10 @@ public enum LAPGANVariant: AdversarialVariant {
     /// Level 0's discriminator: m, samples per pack (PacGAN, Lin et al. 2018): D₀ judges N/m
     /// packs of m coarse images, all real or all generated; 1 is no packing (the reference).
     public var coarsePacking: Int
+    /// s, level 0's training steps per step of the pyramid, each on real batches of its own
+    /// (5): the levels train independently, as in the paper, and level 0, under 1% of a step's
+    /// work, needs more steps than the finer levels to keep every digit (README).
+    public var coarseStepsPerStep: Int
     /// The finer levels' generators: hidden channels (64).
     public var residualGeneratorWidth: Int
     /// The finer levels' discriminators: channels of the first convolution, doubled in the
@@ -54,15 +63,18 @@ public enum LAPGANVariant: AdversarialVariant {
     public var training: AdversarialSettings
 
     public init(
-      latentDimension: Int = 100, coarseGeneratorWidths: [Int] = [1200, 1200], coarseDiscriminatorWidths: [Int] = [600, 600],
-      coarseDropoutProbability: Double = 0.5, coarsePacking: Int = 1, residualGeneratorWidth: Int = 64, residualDiscriminatorWidth: Int = 64,
+      latentDimension: Int = 100, coarseNetworks: CoarseNetworks = .multilayer, coarseConvolutionalWidth: Int = 128, coarseGeneratorWidths: [Int] = [1200, 1200], coarseDiscriminatorWidths: [Int] = [600, 600],
+      coarseDropoutProbability: Double = 0.5, coarsePacking: Int = 1, coarseStepsPerStep: Int = 5, residualGeneratorWidth: Int = 64, residualDiscriminatorWidth: Int = 64,
       negativeSlope: Double = 0.2, batchNormEpsilon: Double = 1e-5, conditional: Bool = false, training: AdversarialSettings = .dcgan
     ) {
       self.latentDimension = latentDimension
+      self.coarseNetworks = coarseNetworks
+      self.coarseConvolutionalWidth = coarseConvolutionalWidth
       self.coarseGeneratorWidths = coarseGeneratorWidths
       self.coarseDiscriminatorWidths = coarseDiscriminatorWidths
       self.coarseDropoutProbability = coarseDropoutProbability
       self.coarsePacking = coarsePacking
+      self.coarseStepsPerStep = coarseStepsPerStep
       self.residualGeneratorWidth = residualGeneratorWidth
       self.residualDiscriminatorWidth = residualDiscriminatorWidth
       self.negativeSlope = negativeSlope
@@ -71,15 +83,18 @@ public enum LAPGANVariant: AdversarialVariant {
       self.training = training
     }
 
-    /// Reads a configuration; runs recorded before packing existed read as m = 1, which is how
-    /// they trained.
+    /// Reads a configuration; runs recorded before packing, level 0's convolutional networks and
+    /// its extra steps existed read as m = 1, `multilayer` and s = 1, which is how they trained.
     public init(from decoder: Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       latentDimension = try container.decode(Int.self, forKey: .latentDimension)
+      coarseNetworks = try container.decodeIfPresent(CoarseNetworks.self, forKey: .coarseNetworks) ?? .multilayer
+      coarseConvolutionalWidth = try container.decodeIfPresent(Int.self, forKey: .coarseConvolutionalWidth) ?? 128
       coarseGeneratorWidths = try container.decode([Int].self, forKey: .coarseGeneratorWidths)
       coarseDiscriminatorWidths = try container.decode([Int].self, forKey: .coarseDiscriminatorWidths)
       coarseDropoutProbability = try container.decode(Double.self, forKey: .coarseDropoutProbability)
       coarsePacking = try container.decodeIfPresent(Int.self, forKey: .coarsePacking) ?? 1
+      coarseStepsPerStep = try container.decodeIfPresent(Int.self, forKey: .coarseStepsPerStep) ?? 1
       residualGeneratorWidth = try container.decode(Int.self, forKey: .residualGeneratorWidth)
       residualDiscriminatorWidth = try container.decode(Int.self, forKey: .residualDiscriminatorWidth)
       negativeSlope = try container.decode(Double.self, forKey: .negativeSlope)
@@ -124,19 +139,10 @@ public enum LAPGANVariant: AdversarialVariant {
     let sides = (0..<geometry.resamplingCount).map { 8 << $0 }
     let range = data.valueRange ?? -1...1
     var trainers: [AdversarialTrainer] = []
-    let coarseG = CoarseGenerator(
-      latentDimension: configuration.latentDimension, hiddenWidths: configuration.coarseGeneratorWidths,
-      sampleShape: [channels, 8, 8], classCount: classCount, using: &generator)
     if configuration.coarsePacking > 1 && classCount != nil {
       throw InvalidConfigurationError("lapgan: coarsePacking applies to the unconditional pyramid; a pack of coarse images shares no one class, so use it without conditional=true")
     }
-    let coarseD = try PackedDiscriminator.make(
-      packing: configuration.coarsePacking, sampleShape: [channels, 8, 8], environment: environment, setting: "lapgan: coarsePacking"
-    ) { shape in
-      CoarseDiscriminator(
-        sampleShape: shape, hiddenWidths: configuration.coarseDiscriminatorWidths,
-        dropoutProbability: configuration.coarseDropoutProbability, classCount: classCount, using: &generator)
-    }
+    let (coarseG, coarseD) = try makeCoarseLevel(configuration: configuration, channels: channels, classCount: classCount, environment: environment, using: &generator)
     trainers.append(AdversarialTrainer(generator: coarseG, discriminator: coarseD, objective: objective, settings: configuration.training, environment: environment))
     var refinements: [ResidualGenerator] = []
     for side in sides.dropFirst() {
@@ -151,14 +157,65 @@ public enum LAPGANVariant: AdversarialVariant {
     }
     let sampler = classCount == nil
       ? PyramidGenerator(coarsest: coarseG, refinements: refinements, valueRange: range, margin: geometry.margin)
-      : ClassConditionalPyramidGenerator(coarsest: coarseG, refinements: refinements, valueRange: range, margin: geometry.margin)
-    return PyramidTrainer(levels: trainers, sampler: sampler, margin: geometry.margin, paddingValue: range.lowerBound)
+      : ClassConditionalPyramidGenerator(coarsest: coarseG, conditionalClassCount: classCount, refinements: refinements, valueRange: range, margin: geometry.margin)
+    return PyramidTrainer(
+      levels: trainers, sampler: sampler, margin: geometry.margin, paddingValue: range.lowerBound, coarseStepsPerStep: configuration.coarseStepsPerStep)
   }
+}
+
+extension LAPGANVariant {
+  /// Level 0's generator and discriminator (D packed when asked), the generator's weights drawn
+  /// first. The convolutional pair (`CoarseConvolutionalGenerator`,
+  /// `CoarseConvolutionalDiscriminator`) draws no chosen class.
+  static func makeCoarseLevel(
+    configuration: Configuration, channels: Int, classCount: Int?, environment: TrainingEnvironment, using generator: inout SplitMix64
+  ) throws -> (any Generator, any Discriminator) {
+    let shape = [channels, 8, 8]
+    switch configuration.coarseNetworks {
+    case .multilayer:
+      let g = CoarseGenerator(
+        latentDimension: configuration.latentDimension, hiddenWidths: configuration.coarseGeneratorWidths,
+        sampleShape: shape, classCount: classCount, using: &generator)
+      let d = try PackedDiscriminator.make(
+        packing: configuration.coarsePacking, sampleShape: shape, environment: environment, setting: "lapgan: coarsePacking"
+      ) { shape in
+        CoarseDiscriminator(
+          sampleShape: shape, hiddenWidths: configuration.coarseDiscriminatorWidths,
+          dropoutProbability: configuration.coarseDropoutProbability, classCount: classCount, using: &generator)
+      }
+      return (g, d)
+    case .convolutional:
+      guard classCount == nil else {
+        throw InvalidConfigurationError("lapgan: coarseNetworks=convolutional draws no chosen class; use the multilayer level 0 (the default) with conditional=true")
+      }
+      let g = CoarseConvolutionalGenerator(
+        latentDimension: configuration.latentDimension, width: configuration.coarseConvolutionalWidth, channels: channels,
+        batchNormEpsilon: configuration.batchNormEpsilon, using: &generator)
+      let d = try PackedDiscriminator.make(
+        packing: configuration.coarsePacking, sampleShape: shape, environment: environment, setting: "lapgan: coarsePacking"
+      ) { shape in
+        CoarseConvolutionalDiscriminator(
+          inputChannels: shape[0], width: configuration.coarseConvolutionalWidth, negativeSlope: configuration.negativeSlope,
+          batchNormEpsilon: configuration.batchNormEpsilon, using: &generator)
+      }
+      return (g, d)
+    }
+  }
+}
+
+/// What level 0 of the pyramid is made of.
+public enum CoarseNetworks: String, Codable, Sendable, CaseIterable {
+  /// The reference's perceptrons: G₀ z → 1200 → 1200 → C·64, D₀ C·64 → 600 → 600 → 1 with dropout.
+  case multilayer
+  /// DCGAN-style convolutional networks at 8×8: G₀ z → (2W, 4, 4) → (W, 8, 8) → (C, 8, 8), D₀
+  /// (C, 8, 8) → (W, 8, 8) → (2W, 4, 4) → 1 (`CoarseConvolutionalGenerator`,
+  /// `CoarseConvolutionalDiscriminator`).
+  case convolutional
 }
 
 extension LAPGANVariant.Configuration {
   func validate() throws {
-    let positive = [("latentDimension", latentDimension), ("residualGeneratorWidth", residualGeneratorWidth), ("residualDiscriminatorWidth", residualDiscriminatorWidth)]
+    let positive = [("latentDimension", latentDimension), ("coarseConvolutionalWidth", coarseConvolutionalWidth), ("coarseStepsPerStep", coarseStepsPerStep), ("residualGeneratorWidth", residualGeneratorWidth), ("residualDiscriminatorWidth", residualDiscriminatorWidth)]
       + coarseGeneratorWidths.map { ("coarseGeneratorWidths", $0) } + coarseDiscriminatorWidths.map { ("coarseDiscriminatorWidths", $0) }
     for (key, value) in positive where value <= 0 {
       throw InvalidConfigurationError("lapgan: \(key) must be positive, got \(value)")

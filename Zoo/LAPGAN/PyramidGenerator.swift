@@ -19,8 +19,11 @@ import ZooCore
 /// side a little below the model's (28×28 digits on the 32×32 pyramid) are cropped from the
 /// centre of the finest level.
 public class PyramidGenerator: MultiscaleGenerator {
-  /// G₀.
-  public let coarsest: CoarseGenerator
+  /// G₀: the reference's perceptron (`CoarseGenerator`) or DCGAN's convolutional generator at
+  /// 8×8 (`coarseNetworks=convolutional`).
+  public let coarsest: any Generator
+  /// K when every level draws a chosen class (CC-LAPGAN), else nil.
+  public let conditionalClassCount: Int?
   /// G₁ … G_{L−1}.
   public let refinements: [ResidualGenerator]
   /// The range every level is clamped to.
@@ -28,8 +31,9 @@ public class PyramidGenerator: MultiscaleGenerator {
   /// The pixels cropped from every side of the finest level.
   public let margin: Int
 
-  public init(coarsest: CoarseGenerator, refinements: [ResidualGenerator], valueRange: ClosedRange<Double>, margin: Int) {
+  public init(coarsest: any Generator, conditionalClassCount: Int? = nil, refinements: [ResidualGenerator], valueRange: ClosedRange<Double>, margin: Int) {
     self.coarsest = coarsest
+    self.conditionalClassCount = conditionalClassCount
     self.refinements = refinements
     self.valueRange = valueRange
     self.margin = margin
@@ -88,7 +92,7 @@ public class PyramidGenerator: MultiscaleGenerator {
   /// The labels the class-conditional levels read: `condition` as given, or for none sample i's
   /// class i mod K; nil for an unconditional pyramid.
   func classLabels(_ condition: Tensor?, count: Int) -> Tensor? {
-    guard let classCount = coarsest.classCount else { return nil }
+    guard let classCount = conditionalClassCount else { return nil }
     return condition ?? Tensor(shape: [count], scalars: (0..<count).map { Double($0 % classCount) })
   }
 }

@@ -9,7 +9,10 @@ import ZooCore
 /// Every step draws the real batches the levels' loop takes (k, its discriminator steps),
 /// builds their `LaplacianPyramid`s and hands level 0 the coarsest images x₀, with the class
 /// labels for CC-LAPGAN, and level k ≥ 1 the residuals hₖ conditioned on lₖ (and the class,
-/// `CoarseCondition`), in order 0, 1, …, L−1, as the `lapgan32` reference workload does. Images a
+/// `CoarseCondition`), in order 0, 1, …, L−1, as the `lapgan32` reference workload does.
+/// Level 0 may take s steps where the finer levels take one (`coarseStepsPerStep`): its further
+/// s − 1 steps draw k real batches each, just before they use them, and its record is the mean
+/// of its s steps. Images a
 /// little smaller than the pyramid (28×28 digits on a 32×32 pyramid) are first padded with the
 /// low end of the value range (black), as `mnist:pad=32` pads them.
 ///
@@ -26,9 +29,13 @@ public final class PyramidTrainer: Trainer {
   public let margin: Int
   /// The value of those pixels.
   public let paddingValue: Double
+  /// s, level 0's steps per step, each on real batches of its own; the finer levels take one.
+  public let coarseStepsPerStep: Int
 
-  public init(levels: [AdversarialTrainer], sampler: PyramidGenerator, margin: Int, paddingValue: Double) {
+  public init(levels: [AdversarialTrainer], sampler: PyramidGenerator, margin: Int, paddingValue: Double, coarseStepsPerStep: Int = 1) {
     precondition(!levels.isEmpty, "PyramidTrainer: needs at least one level")
+    precondition(coarseStepsPerStep >= 1, "PyramidTrainer: level 0 takes at least one step per step, got \(coarseStepsPerStep)")
+    self.coarseStepsPerStep = coarseStepsPerStep
     precondition(Set(levels.map(\.batchesPerStep)).count == 1, "PyramidTrainer: the levels take different numbers of batches per step")
     self.levels = levels
     pyramidGenerator = sampler
@@ -38,34 +45,49 @@ public final class PyramidTrainer: Trainer {
 
   public var batchSize: Int { levels[0].batchSize }
 
-  /// k: every level takes one level of each real batch.
-  public var batchesPerStep: Int { levels[0].batchesPerStep }
+  /// k·s: every level takes one level of each of the first k real batches; level 0's s − 1
+  /// further steps take k batches each.
+  public var batchesPerStep: Int { levels[0].batchesPerStep * coarseStepsPerStep }
 
   public var sampler: any Generator { pyramidGenerator }
 
   /// Whether the levels read class labels (CC-LAPGAN).
-  var isClassConditional: Bool { pyramidGenerator.coarsest.classCount != nil }
+  var isClassConditional: Bool { pyramidGenerator.conditionalClassCount != nil }
 
   public var networks: [(name: String, layer: any Layer)] {
     levels.enumerated().map { ("level\($0.offset)", PyramidLevel(generator: $0.element.generator, discriminator: $0.element.discriminator)) }
   }
 
   public func step(nextBatch: (inout SplitMix64) throws -> Batch, using generator: inout SplitMix64) throws -> StepRecord {
-    var pyramids: [(pyramid: LaplacianPyramid, labels: Tensor?)] = []
-    for _ in 0..<batchesPerStep {
-      let real = try nextBatch(&generator)
-      pyramids.append((LaplacianPyramid(padded(real.samples), levels: levels.count), real.labels))
+    let k = levels[0].batchesPerStep
+    func pyramids(_ generator: inout SplitMix64) throws -> [(pyramid: LaplacianPyramid, labels: Tensor?)] {
+      try (0..<k).map { _ in
+        let real = try nextBatch(&generator)
+        return (LaplacianPyramid(padded(real.samples), levels: levels.count), real.labels)
+      }
     }
+    let shared = try pyramids(&generator)
     var losses: [StepRecord.Term] = [], diagnostics: [StepRecord.Term] = []
     for (k, level) in levels.enumerated() {
-      let batches = pyramids.map { levelBatch(k, of: $0.pyramid, labels: $0.labels) }
-      let record = try level.step(on: batches, using: &generator)
-      losses += record.losses.map { .init("level\(k)/\($0.name)", $0.value) }
-      diagnostics += record.diagnostics.map { .init("level\(k)/\($0.name)", $0.value) }
+      var records = [try level.step(on: shared.map { levelBatch(k, of: $0.pyramid, labels: $0.labels) }, using: &generator)]
+      if k == 0 {
+        for _ in 1..<coarseStepsPerStep {
+          let own = try pyramids(&generator)
+          records.append(try level.step(on: own.map { levelBatch(0, of: $0.pyramid, labels: $0.labels) }, using: &generator))
+        }
+      }
+      losses += Self.mean(records.map(\.losses)).map { .init("level\(k)/\($0.name)", $0.value) }
+      diagnostics += Self.mean(records.map(\.diagnostics)).map { .init("level\(k)/\($0.name)", $0.value) }
     }
     // The run's batches, as `AdversarialTrainer` counts them: in a data-parallel run each process
     // holds a shard of every batch, and the run has seen the whole batch.
     return StepRecord(samplesConsumed: batchSize * batchesPerStep, losses: losses, diagnostics: diagnostics)
+  }
+
+  /// Each term's mean over a level's steps (the one step's terms when it took one).
+  static func mean(_ steps: [[StepRecord.Term]]) -> [StepRecord.Term] {
+    guard steps.count > 1 else { return steps[0] }
+    return steps[0].indices.map { i in .init(steps[0][i].name, steps.reduce(0) { $0 + $1[i].value } / Double(steps.count)) }
   }
 
   /// Level k's part of a real batch: x₀ [with the labels], or hₖ conditioned on lₖ [and the class].

@@ -1,0 +1,42 @@
+import NeuralNetworks
+import TensorBackend
+import ZooCore
+
+/// D₀ as a small convolutional network (`coarseNetworks=convolutional`): x₀ (N, C, 8, 8) → 3×3
+/// convolution to W channels, LeakyReLU → stride-2 4×4 convolution to (N, 2W, 4, 4), batch norm,
+/// LeakyReLU → 4×4 convolution over the 4×4 map to one logit (N, 1). DCGAN's discriminator with
+/// one more convolution at the input side (unnormalized, as DCGAN's first layer), so that the one
+/// batch-normalized layer DCGAN's design puts between input and output exists at 8×8; no biases,
+/// PyTorch's default initialization.
+public final class CoarseConvolutionalDiscriminator: Discriminator {
+  /// The channels read: C, or C·m for packs of m.
+  public let inputChannels: Int
+  let network: Sequential
+
+  /// - Parameters:
+  ///   - inputChannels: the channels read.
+  ///   - width: W, the channels of the 8×8 map (2W at 4×4).
+  ///   - negativeSlope: the slope of the LeakyReLUs.
+  ///   - batchNormEpsilon: ε of the batch norm.
+  public init(inputChannels: Int, width: Int, negativeSlope: Double, batchNormEpsilon: Double, using generator: inout SplitMix64) {
+    precondition(inputChannels > 0 && width > 0, "CoarseConvolutionalDiscriminator: input channels \(inputChannels) and W \(width) must be positive")
+    self.inputChannels = inputChannels
+    network = Sequential([
+      Conv2D(inputChannels: inputChannels, outputChannels: width, kernelSize: 3, stride: 1, padding: 1, bias: false, using: &generator),
+      LeakyReLU(negativeSlope: negativeSlope),
+      Conv2D(inputChannels: width, outputChannels: 2 * width, kernelSize: 4, stride: 2, padding: 1, bias: false, using: &generator),
+      BatchNorm(featureCount: 2 * width, epsilon: batchNormEpsilon),
+      LeakyReLU(negativeSlope: negativeSlope),
+      Conv2D(inputChannels: 2 * width, outputChannels: 1, kernelSize: 4, stride: 1, padding: 0, bias: false, using: &generator),
+    ])
+  }
+
+  public var sublayers: [(name: String, layer: any Layer)] { [("net", network)] }
+
+  /// x₀ (N, C, 8, 8) → logits (N, 1). The condition is ignored.
+  public func callAsFunction(_ x: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
+    precondition(x.rank == 4 && x.shape[1] == inputChannels && x.shape[2] == 8 && x.shape[3] == 8,
+                 "lapgan level 0 discriminator: expects images (N, \(inputChannels), 8, 8), got \(x.shape)")
+    return network(x, context: &context).reshaped(to: [x.shape[0], 1])
+  }
+}
