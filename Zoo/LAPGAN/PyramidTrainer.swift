@@ -12,9 +12,8 @@ import ZooCore
 /// `CoarseCondition`), in order 0, 1, …, L−1, as the `lapgan32` reference workload does.
 /// Level 0 may take s steps where the finer levels take one (`coarseStepsPerStep`): its further
 /// s − 1 steps draw k real batches each, just before they use them, and its record is the mean
-/// of its s steps. Images a
-/// little smaller than the pyramid (28×28 digits on a 32×32 pyramid) are first padded with the
-/// low end of the value range (black), as `mnist:pad=32` pads them.
+/// of its s steps. Images a little smaller than the pyramid (28×28 digits on a 32×32 pyramid)
+/// are first padded with the low end of the value range (black), as `mnist:pad=32` pads them.
 ///
 /// Each level's record joins the step's under the level's name: losses and diagnostics
 /// "level0/discriminator", "level0/generator", …, "level2/mean_d_fake" (the loss log's columns
@@ -59,9 +58,9 @@ public final class PyramidTrainer: Trainer {
   }
 
   public func step(nextBatch: (inout SplitMix64) throws -> Batch, using generator: inout SplitMix64) throws -> StepRecord {
-    let k = levels[0].batchesPerStep
+    let batchesPerLevelStep = levels[0].batchesPerStep
     func pyramids(_ generator: inout SplitMix64) throws -> [(pyramid: LaplacianPyramid, labels: Tensor?)] {
-      try (0..<k).map { _ in
+      try (0..<batchesPerLevelStep).map { _ in
         let real = try nextBatch(&generator)
         return (LaplacianPyramid(padded(real.samples), levels: levels.count), real.labels)
       }
