@@ -15,7 +15,7 @@ public struct LAPGAN32Workload: VariantWorkload {
   public init(batchSize: Int, seed: UInt64) throws {
     let description = DataDescription(kind: .images, sampleShape: [3, 32, 32], valueRange: -1...1)
     // One step of every level, as the reference steps them (the variant's default trains level 0
-    // s = 5 times a step, under 1% of the step's work).
+    // s = 5 times a step, too cheap to show in a step's time)
     run = try VariantWorkloadRun(LAPGANVariant.self, description: description, objective: NonSaturatingObjective(), batchSize: batchSize, seed: seed) {
       $0.coarseStepsPerStep = 1
     }

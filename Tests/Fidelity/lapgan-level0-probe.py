@@ -23,11 +23,8 @@ The finer levels' noise planes are drawn by torch, so the digits are not those `
 draws; the run only lends its trained networks.
 """
 import argparse
-import glob
-import gzip
-import json
+import importlib.util
 import os
-import struct
 import subprocess
 import sys
 
@@ -39,35 +36,40 @@ import torch.nn.functional as F
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
 
-def read_idx(path):
-    raw = open(path, "rb").read()
-    if path.endswith(".gz"):
-        raw = gzip.decompress(raw)
-    dims = raw[3]
-    shape = struct.unpack(">" + "I" * dims, raw[4:4 + 4 * dims])
-    return np.frombuffer(raw[4 + 4 * dims:], dtype=np.uint8).reshape(shape)
+def script(name, path):
+    """A script of this repository as a module (its file name has hyphens)."""
+    spec = importlib.util.spec_from_file_location(name, os.path.join(REPOSITORY, path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# MNIST's checked reader and the checkpoint reader the other scripts use.
+side_by_side = script("side_by_side", "Tests/Fidelity/side-by-side.py")
+compare_checkpoints = script("compare_checkpoints", "Tests/EndToEnd/compare-checkpoints.py")
 
 
 def coarse_images(data_root, split):
-    path = sorted(glob.glob(os.path.join(data_root, "mnist", split + "-images*")))[0]
-    x = torch.from_numpy(read_idx(path).astype(np.float32) / 127.5 - 1).unsqueeze(1)
+    folder = os.path.join(data_root, "mnist")
+    if split == "train":
+        images, _ = side_by_side.load_mnist(folder)
+    else:
+        images = side_by_side.read_idx(os.path.join(folder, "t10k-images-idx3-ubyte.gz"))
+    x = torch.from_numpy(images.astype(np.float32) / 127.5 - 1).unsqueeze(1)
     x = F.pad(x, (2, 2, 2, 2), value=-1.0)
     return F.avg_pool2d(F.avg_pool2d(x, 2), 2)
 
 
 class Checkpoint:
+    """A zoo checkpoint's float32 tensors by name, as torch tensors."""
+
     def __init__(self, path):
-        self.file = open(path, "rb")
-        size = struct.unpack("<Q", self.file.read(8))[0]
-        self.header = json.loads(self.file.read(size))
-        self.base = 8 + size
+        self.tensors, _ = compare_checkpoints.read(path)
 
     def __getitem__(self, name):
-        entry = self.header[name]
-        start, end = entry["data_offsets"]
-        assert entry["dtype"] == "F32", name
-        self.file.seek(self.base + start)
-        return torch.from_numpy(np.frombuffer(self.file.read(end - start), dtype=np.float32).reshape(entry["shape"]).copy())
+        dtype, shape, data = self.tensors[name]
+        assert dtype == "F32", name
+        return torch.from_numpy(np.frombuffer(data, dtype=np.float32).reshape(shape).copy())
 
 
 def refine(checkpoint, level, coarse):

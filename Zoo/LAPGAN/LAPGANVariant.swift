@@ -45,8 +45,8 @@ public enum LAPGANVariant: AdversarialVariant {
     /// packs of m coarse images, all real or all generated; 1 is no packing (the reference).
     public var coarsePacking: Int
     /// s, level 0's training steps per step of the pyramid, each on real batches of its own
-    /// (5): the levels train independently, as in the paper, and level 0, under 1% of a step's
-    /// work, needs more steps than the finer levels to keep every digit (README).
+    /// (5): the levels train independently, as in the paper, and level 0, too cheap to show in a
+    /// step's time, needs more steps than the finer levels to keep every digit (README).
     public var coarseStepsPerStep: Int
     /// The finer levels' generators: hidden channels (64).
     public var residualGeneratorWidth: Int

@@ -28,11 +28,18 @@ public struct LaplacianPyramid {
     precondition(levels >= 1, "LaplacianPyramid: needs at least one level, got \(levels)")
     precondition(images.rank == 4 && images.shape[2] % (1 << (levels - 1)) == 0 && images.shape[3] % (1 << (levels - 1)) == 0,
                  "LaplacianPyramid: images (N, C, H, W) with H and W divisible by 2^\(levels - 1), got \(images.shape)")
-    var gaussian = [images]
-    for _ in 1..<levels { gaussian.insert(averagePool(gaussian[0], factor: 2), at: 0) }
+    let gaussian = Self.gaussian(images, levels: levels)
     self.images = gaussian
     coarse = gaussian.dropLast().map { upsampleBilinear($0, factor: 2) }
     residuals = zip(gaussian.dropFirst(), coarse).map { $0 - $1 }
+  }
+
+  /// x₀ … x_{L−1} alone (the Gaussian pyramid, coarsest first), without the upsampled images and
+  /// residuals: what a level that reads only x₀ needs.
+  public static func gaussian(_ images: Tensor, levels: Int) -> [Tensor] {
+    var gaussian = [images]
+    for _ in 1..<levels { gaussian.insert(averagePool(gaussian[0], factor: 2), at: 0) }
+    return gaussian
   }
 
   /// L.

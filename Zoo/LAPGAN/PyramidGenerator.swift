@@ -19,8 +19,8 @@ import ZooCore
 /// side a little below the model's (28×28 digits on the 32×32 pyramid) are cropped from the
 /// centre of the finest level.
 public class PyramidGenerator: MultiscaleGenerator {
-  /// G₀: the reference's perceptron (`CoarseGenerator`) or DCGAN's convolutional generator at
-  /// 8×8 (`coarseNetworks=convolutional`).
+  /// G₀: the reference's perceptron (`CoarseGenerator`) or the small convolutional generator
+  /// (`CoarseConvolutionalGenerator`, `coarseNetworks=convolutional`).
   public let coarsest: any Generator
   /// K when every level draws a chosen class (CC-LAPGAN), else nil.
   public let conditionalClassCount: Int?

@@ -33,9 +33,9 @@ public final class PyramidTrainer: Trainer {
 
   public init(levels: [AdversarialTrainer], sampler: PyramidGenerator, margin: Int, paddingValue: Double, coarseStepsPerStep: Int = 1) {
     precondition(!levels.isEmpty, "PyramidTrainer: needs at least one level")
+    precondition(Set(levels.map(\.batchesPerStep)).count == 1, "PyramidTrainer: the levels take different numbers of batches per step")
     precondition(coarseStepsPerStep >= 1, "PyramidTrainer: level 0 takes at least one step per step, got \(coarseStepsPerStep)")
     self.coarseStepsPerStep = coarseStepsPerStep
-    precondition(Set(levels.map(\.batchesPerStep)).count == 1, "PyramidTrainer: the levels take different numbers of batches per step")
     self.levels = levels
     pyramidGenerator = sampler
     self.margin = margin
@@ -59,21 +59,20 @@ public final class PyramidTrainer: Trainer {
 
   public func step(nextBatch: (inout SplitMix64) throws -> Batch, using generator: inout SplitMix64) throws -> StepRecord {
     let batchesPerLevelStep = levels[0].batchesPerStep
-    func pyramids(_ generator: inout SplitMix64) throws -> [(pyramid: LaplacianPyramid, labels: Tensor?)] {
-      try (0..<batchesPerLevelStep).map { _ in
-        let real = try nextBatch(&generator)
-        return (LaplacianPyramid(padded(real.samples), levels: levels.count), real.labels)
-      }
+    let shared = try (0..<batchesPerLevelStep).map { _ in
+      let real = try nextBatch(&generator)
+      return (pyramid: LaplacianPyramid(padded(real.samples), levels: levels.count), labels: real.labels)
     }
-    let shared = try pyramids(&generator)
     var losses: [StepRecord.Term] = [], diagnostics: [StepRecord.Term] = []
     for (k, level) in levels.enumerated() {
       var records = [try level.step(on: shared.map { levelBatch(k, of: $0.pyramid, labels: $0.labels) }, using: &generator)]
-      if k == 0 {
-        for _ in 1..<coarseStepsPerStep {
-          let own = try pyramids(&generator)
-          records.append(try level.step(on: own.map { levelBatch(0, of: $0.pyramid, labels: $0.labels) }, using: &generator))
+      // Level 0's further steps read only x₀ of their own batches: no upsampling or residuals.
+      for _ in 1..<(k == 0 ? coarseStepsPerStep : 1) {
+        let own = try (0..<batchesPerLevelStep).map { _ in
+          let real = try nextBatch(&generator)
+          return coarsestBatch(LaplacianPyramid.gaussian(padded(real.samples), levels: levels.count)[0], labels: real.labels)
         }
+        records.append(try level.step(on: own, using: &generator))
       }
       losses += Self.mean(records.map(\.losses)).map { .init("level\(k)/\($0.name)", $0.value) }
       diagnostics += Self.mean(records.map(\.diagnostics)).map { .init("level\(k)/\($0.name)", $0.value) }
@@ -91,9 +90,14 @@ public final class PyramidTrainer: Trainer {
 
   /// Level k's part of a real batch: x₀ [with the labels], or hₖ conditioned on lₖ [and the class].
   func levelBatch(_ k: Int, of pyramid: LaplacianPyramid, labels: Tensor?) -> Batch {
+    if k == 0 { return coarsestBatch(pyramid.images[0], labels: labels) }
     let classes = isClassConditional ? labels : nil
-    if k == 0 { return Batch(samples: pyramid.images[0], condition: classes, labels: labels) }
     return Batch(samples: pyramid.residuals[k - 1], condition: CoarseCondition.make(coarse: pyramid.coarse[k - 1], labels: classes), labels: labels)
+  }
+
+  /// Level 0's batch: x₀, conditioned on the class for CC-LAPGAN.
+  func coarsestBatch(_ coarsest: Tensor, labels: Tensor?) -> Batch {
+    Batch(samples: coarsest, condition: isClassConditional ? labels : nil, labels: labels)
   }
 
   /// Images (N, C, S, S) with `margin` pixels of `paddingValue` added on every side.
