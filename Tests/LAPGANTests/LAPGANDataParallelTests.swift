@@ -28,6 +28,19 @@ import _ZooTestSupport
     }
   }
 
+  /// The default level 0, the convolutional pair, whose batch norms are synchronized as the
+  /// finer levels' are, five steps a step (here s = 2), plain and class-conditional.
+  @Test(arguments: [false, true])
+  func convolutionalLevelZeroMatchesOneProcess(conditional: Bool) throws {
+    let data = images(channels: 1, side: 16, classes: 3)
+    var configuration = tinyConvolutionalConfiguration()
+    configuration.conditional = conditional
+    configuration.coarseStepsPerStep = 2
+    try checkDataParallelTrainingMatchesOneProcess(size: 2, batchSize: 8, data: RandomBatchSource(data), absoluteSlack: 2 * 3 * 2e-4) { environment, generator in
+      try LAPGANVariant.makeTrainer(configuration: configuration, data: data, objective: NonSaturatingObjective(), environment: environment, using: &generator)
+    }
+  }
+
   /// Each process's record counts the run's whole batch, as one process's does, though it
   /// holds a shard of it.
   @Test func recordsCountTheWholeBatch() throws {

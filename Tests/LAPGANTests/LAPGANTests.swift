@@ -17,7 +17,7 @@ func images(channels: Int, side: Int, classes: Int? = nil) -> DataDescription {
 /// its own).
 func tinyConfiguration(conditional: Bool = false, coarseStepsPerStep: Int = 1) -> LAPGANVariant.Configuration {
   LAPGANVariant.Configuration(
-    latentDimension: 8, coarseGeneratorWidths: [16, 16], coarseDiscriminatorWidths: [16, 16], coarseStepsPerStep: coarseStepsPerStep,
+    latentDimension: 8, coarseNetworks: .multilayer, coarseGeneratorWidths: [16, 16], coarseDiscriminatorWidths: [16, 16], coarseStepsPerStep: coarseStepsPerStep,
     residualGeneratorWidth: 4, residualDiscriminatorWidth: 4, conditional: conditional)
 }
 
@@ -157,12 +157,23 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     }
   }
 
-  /// The default networks at 32×32×3 are those of the `lapgan32` reference workload, layer for
-  /// layer: torch counts G0 1,792,992, D0 477,001, G1 = G2 113,987, D1 217,985, D2 242,561
-  /// parameters.
-  @Test func defaultsAreTheReferenceWorkload() throws {
+  /// With level 0's perceptrons at one step a step (`coarseNetworks=multilayer`,
+  /// `coarseStepsPerStep=1`, the `lapgan32` benchmark's settings) the networks at 32×32×3 are
+  /// those of the `lapgan32` reference workload, layer for layer: torch counts G0 1,792,992, D0
+  /// 477,001, G1 = G2 113,987, D1 217,985, D2 242,561 parameters. The defaults depart at level 0
+  /// alone: the convolutional pair (W = 128), five steps a step.
+  @Test func referenceWorkloadLayerForLayer() throws {
     let data = images(channels: 3, side: 32)
-    let trainer = try makeTrainer(LAPGANVariant.defaultConfiguration(for: data), data)
+    var configuration = LAPGANVariant.defaultConfiguration(for: data)
+    #expect(configuration.coarseNetworks == .convolutional && configuration.coarseConvolutionalWidth == 128)
+    let defaults = try makeTrainer(configuration, data)
+    #expect(defaults.levels[0].generator is CoarseConvolutionalGenerator && defaults.levels[0].discriminator is CoarseConvolutionalDiscriminator)
+    #expect(defaults.levels.map { $0.generator.parameterCount } == [938_112, 113_987, 113_987])
+    #expect(defaults.levels.map { $0.discriminator.parameterCount } == [532_352, 217_985, 242_561])
+    #expect(defaults.coarseStepsPerStep == 5 && defaults.batchesPerStep == 5)
+    configuration.coarseNetworks = .multilayer
+    configuration.coarseStepsPerStep = 1
+    let trainer = try makeTrainer(configuration, data)
     #expect(trainer.levels.count == 3)
     let g0 = trainer.levels[0].generator, d0 = trainer.levels[0].discriminator
     #expect(parameterShapes(g0) == ["net.0.weight [1200, 100]", "net.0.bias [1200]", "net.2.weight [1200, 1200]", "net.2.bias [1200]", "net.4.weight [192, 1200]", "net.4.bias [192]"])
@@ -186,8 +197,7 @@ func parameterShapes(_ layer: any Layer) -> [String] {
     #expect(trainer.levels.map { $0.discriminator.parameterCount } == [477_001, 217_985, 242_561])
     #expect(trainer.levels.allSatisfy { $0.discriminatorStepsPerGeneratorStep == 1 })
     #expect(LAPGANVariant.defaultConfiguration(for: data).training == .dcgan)
-    // The schedule is the one departure: level 0 takes 5 steps per step (the reference, 1).
-    #expect(trainer.coarseStepsPerStep == 5 && trainer.batchesPerStep == 5)
+    #expect(trainer.batchesPerStep == 1)
   }
 
   /// 64×64 takes four levels, 8 → 16 → 32 → 64; 16×16 two; 8×8 the coarse GAN alone.
@@ -331,7 +341,7 @@ func parameterShapes(_ layer: any Layer) -> [String] {
   /// `coarseNetworks=convolutional`: level 0 is the small convolutional pair (G z → (2W, 4, 4) →
   /// (W, 8, 8) → (C, 8, 8), D (C, 8, 8) → (W, 8, 8) → (2W, 4, 4) → 1), the finer levels are
   /// untouched, the pyramid conforms at 28, 32 and 64 px, gray and colour, and judges packs;
-  /// it draws no chosen class.
+  /// for CC-LAPGAN it reads the class (a label embedding before z in G, as planes after x in D).
   @Test func convolutionalLevelZero() throws {
     for (channels, side) in [(1, 28), (3, 32), (1, 64)] {
       try checkVariant(LAPGANVariant.self, on: RandomBatchSource(images(channels: channels, side: side)), configuration: tinyConvolutionalConfiguration())
@@ -358,7 +368,25 @@ func parameterShapes(_ layer: any Layer) -> [String] {
 
     var conditional = tinyConvolutionalConfiguration()
     conditional.conditional = true
-    #expect { try makeTrainer(conditional, images(channels: 1, side: 32, classes: 3)) } throws: { "\($0)".contains("coarseNetworks=convolutional draws no chosen class") }
+    let labelled = images(channels: 1, side: 32, classes: 3)
+    try checkVariant(LAPGANVariant.self, on: RandomBatchSource(labelled), configuration: conditional)
+    let conditionalTrainer = try makeTrainer(conditional, labelled)
+    let cg0 = conditionalTrainer.levels[0].generator, cd0 = conditionalTrainer.levels[0].discriminator
+    #expect(parameterShapes(cg0).prefix(2) == ["label_embedding.weight [3, 3]", "net.0.weight [11, 8, 4, 4]"])
+    #expect(parameterShapes(cd0).prefix(2) == ["label_embedding.weight [3, 3]", "net.0.weight [4, 4, 3, 3]"])
+    var conditionalContext = ForwardContext(training: false, generator: rng.split())
+    let zc = cg0.makeNoise(count: 3, using: &rng)
+    let (a, b) = withoutGradient {
+      (cg0(noise: zc, condition: Tensor(shape: [3], scalars: [0, 1, 2]), context: &conditionalContext),
+       cg0(noise: zc, condition: Tensor(shape: [3], scalars: [1, 2, 0]), context: &conditionalContext))
+    }
+    #expect(a.scalars != b.scalars)
+    let x = a
+    let (ra, rb) = withoutGradient {
+      (cd0(x, condition: Tensor(shape: [3], scalars: [0, 1, 2]), context: &conditionalContext),
+       cd0(x, condition: Tensor(shape: [3], scalars: [1, 2, 0]), context: &conditionalContext))
+    }
+    #expect(ra.scalars != rb.scalars)
   }
 
   /// A seeded short run of a two-level pyramid follows the recorded loss trajectory (one line

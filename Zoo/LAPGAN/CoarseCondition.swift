@@ -30,4 +30,14 @@ enum CoarseCondition {
     }
     return (condition.sliced(alongAxis: 1, 0..<channels), labels)
   }
+
+  /// Level 0's generator input: [e(y), z] (N, K + Z) for a class-conditional level, the labels
+  /// read off `condition` or, without one, class i mod K for sample i; z alone otherwise.
+  static func coarseInput(noise: Tensor, condition: Tensor?, labelEmbedding: Embedding?) -> Tensor {
+    guard let labelEmbedding else { return noise }
+    let n = noise.shape[0]
+    let labels = condition.map(Embedding.labels(from:)) ?? (0..<n).map { $0 % labelEmbedding.classCount }
+    precondition(labels.count == n, "lapgan level 0 generator: \(labels.count) labels for \(n) samples")
+    return Tensor.concatenate([labelEmbedding(labels: labels), noise], alongAxis: 1)
+  }
 }

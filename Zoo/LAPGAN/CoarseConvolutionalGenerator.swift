@@ -10,11 +10,14 @@ import ZooCore
 /// transposed filter tap; no biases (batch norm's shift replaces them), PyTorch's default
 /// initialization as the reference's networks.
 ///
-/// Measured on MNIST (Zoo/LAPGAN/README.md, the level-0 probe): at one step a step this pair keeps
-/// every digit where the reference's perceptrons drop some, but still misses the 5–15% bar.
+/// For CC-LAPGAN the class conditions it as `CoarseGenerator`: a learned label vector e(y) (N, K)
+/// is put before the noise, [e(y), z] viewed as (N, K + Z, 1, 1).
 public final class CoarseConvolutionalGenerator: Generator {
   public let latentDimension: Int
   public let sampleShape: [Int]
+  /// K for a class-conditional level, else nil.
+  public let classCount: Int?
+  let labelEmbedding: Embedding?
   let network: Sequential
 
   /// - Parameters:
@@ -22,12 +25,15 @@ public final class CoarseConvolutionalGenerator: Generator {
   ///   - width: W, the channels of the 8×8 map (2W at 4×4).
   ///   - channels: C.
   ///   - batchNormEpsilon: ε of the batch norms.
-  public init(latentDimension: Int, width: Int, channels: Int, batchNormEpsilon: Double, using generator: inout SplitMix64) {
+  ///   - classCount: K, for a class-conditional level.
+  public init(latentDimension: Int, width: Int, channels: Int, batchNormEpsilon: Double, classCount: Int? = nil, using generator: inout SplitMix64) {
     precondition(latentDimension > 0 && width > 0 && channels > 0, "CoarseConvolutionalGenerator: Z \(latentDimension), W \(width) and C \(channels) must be positive")
     self.latentDimension = latentDimension
     sampleShape = [channels, 8, 8]
+    self.classCount = classCount
+    labelEmbedding = classCount.map { Embedding(classCount: $0, dimension: $0, using: &generator) }
     network = Sequential([
-      TransposedConv2D(inputChannels: latentDimension, outputChannels: 2 * width, kernelSize: 4, stride: 1, padding: 0, bias: false, using: &generator),
+      TransposedConv2D(inputChannels: latentDimension + (classCount ?? 0), outputChannels: 2 * width, kernelSize: 4, stride: 1, padding: 0, bias: false, using: &generator),
       BatchNorm(featureCount: 2 * width, epsilon: batchNormEpsilon),
       ReLU(),
       TransposedConv2D(inputChannels: 2 * width, outputChannels: width, kernelSize: 4, stride: 2, padding: 1, bias: false, using: &generator),
@@ -38,11 +44,16 @@ public final class CoarseConvolutionalGenerator: Generator {
     ])
   }
 
-  public var sublayers: [(name: String, layer: any Layer)] { [("net", network)] }
+  public var sublayers: [(name: String, layer: any Layer)] {
+    (labelEmbedding.map { [("label_embedding", $0 as any Layer)] } ?? []) + [("net", network)]
+  }
 
-  /// z (N, Z) → x₀ (N, C, 8, 8) in [−1, 1]. The condition is ignored.
+  /// z (N, Z) [, labels (N)] → x₀ (N, C, 8, 8) in [−1, 1]. Without labels a conditional level
+  /// draws class i mod K for sample i; an unconditional one ignores the condition.
   public func callAsFunction(noise: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
     precondition(noise.rank == 2 && noise.shape[1] == latentDimension, "lapgan level 0 generator: expects noise (N, \(latentDimension)), got \(noise.shape)")
-    return network(noise.reshaped(to: [noise.shape[0], latentDimension, 1, 1]), context: &context)
+    let n = noise.shape[0]
+    let input = CoarseCondition.coarseInput(noise: noise, condition: condition, labelEmbedding: labelEmbedding)
+    return network(input.reshaped(to: [n, input.shape[1], 1, 1]), context: &context)
   }
 }

@@ -41,12 +41,7 @@ public final class CoarseGenerator: Generator {
   public func callAsFunction(noise: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
     precondition(noise.rank == 2 && noise.shape[1] == latentDimension, "lapgan level 0 generator: expects noise (N, \(latentDimension)), got \(noise.shape)")
     let n = noise.shape[0]
-    var input = noise
-    if let labelEmbedding, let classCount {
-      let labels = condition.map(Embedding.labels(from:)) ?? (0..<n).map { $0 % classCount }
-      precondition(labels.count == n, "lapgan level 0 generator: \(labels.count) labels for \(n) samples")
-      input = Tensor.concatenate([labelEmbedding(labels: labels), noise], alongAxis: 1)
-    }
+    let input = CoarseCondition.coarseInput(noise: noise, condition: condition, labelEmbedding: labelEmbedding)
     return network(input, context: &context).reshaped(to: [n] + sampleShape)
   }
 }

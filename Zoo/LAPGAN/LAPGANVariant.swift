@@ -30,8 +30,9 @@ public enum LAPGANVariant: AdversarialVariant {
   public struct Configuration: Codable, Sendable, Equatable {
     /// Z, the noise length of level 0 (100).
     public var latentDimension: Int
-    /// Level 0's networks: the reference's perceptrons (`multilayer`) or small DCGAN-style
-    /// convolutional networks (`convolutional`).
+    /// Level 0's networks: small DCGAN-style convolutional networks (`convolutional`, the
+    /// default: they keep MNIST's ten digits in balance where the reference's perceptrons,
+    /// `multilayer`, let 5s fade and 9s swell; README).
     public var coarseNetworks: CoarseNetworks
     /// Level 0's convolutional networks: W, the channels of their 8×8 maps (2W at 4×4; 128).
     public var coarseConvolutionalWidth: Int
@@ -63,7 +64,7 @@ public enum LAPGANVariant: AdversarialVariant {
     public var training: AdversarialSettings
 
     public init(
-      latentDimension: Int = 100, coarseNetworks: CoarseNetworks = .multilayer, coarseConvolutionalWidth: Int = 128, coarseGeneratorWidths: [Int] = [1200, 1200], coarseDiscriminatorWidths: [Int] = [600, 600],
+      latentDimension: Int = 100, coarseNetworks: CoarseNetworks = .convolutional, coarseConvolutionalWidth: Int = 128, coarseGeneratorWidths: [Int] = [1200, 1200], coarseDiscriminatorWidths: [Int] = [600, 600],
       coarseDropoutProbability: Double = 0.5, coarsePacking: Int = 1, coarseStepsPerStep: Int = 5, residualGeneratorWidth: Int = 64, residualDiscriminatorWidth: Int = 64,
       negativeSlope: Double = 0.2, batchNormEpsilon: Double = 1e-5, conditional: Bool = false, training: AdversarialSettings = .dcgan
     ) {
@@ -165,8 +166,7 @@ public enum LAPGANVariant: AdversarialVariant {
 
 extension LAPGANVariant {
   /// Level 0's generator and discriminator (D packed when asked), the generator's weights drawn
-  /// first. The convolutional pair (`CoarseConvolutionalGenerator`,
-  /// `CoarseConvolutionalDiscriminator`) draws no chosen class.
+  /// first; both conditioned on the class for CC-LAPGAN.
   static func makeCoarseLevel(
     configuration: Configuration, channels: Int, classCount: Int?, environment: TrainingEnvironment, using generator: inout SplitMix64
   ) throws -> (any Generator, any Discriminator) {
@@ -185,18 +185,15 @@ extension LAPGANVariant {
       }
       return (g, d)
     case .convolutional:
-      guard classCount == nil else {
-        throw InvalidConfigurationError("lapgan: coarseNetworks=convolutional draws no chosen class; use the multilayer level 0 (the default) with conditional=true")
-      }
       let g = CoarseConvolutionalGenerator(
         latentDimension: configuration.latentDimension, width: configuration.coarseConvolutionalWidth, channels: channels,
-        batchNormEpsilon: configuration.batchNormEpsilon, using: &generator)
+        batchNormEpsilon: configuration.batchNormEpsilon, classCount: classCount, using: &generator)
       let d = try PackedDiscriminator.make(
         packing: configuration.coarsePacking, sampleShape: shape, environment: environment, setting: "lapgan: coarsePacking"
       ) { shape in
         CoarseConvolutionalDiscriminator(
           inputChannels: shape[0], width: configuration.coarseConvolutionalWidth, negativeSlope: configuration.negativeSlope,
-          batchNormEpsilon: configuration.batchNormEpsilon, using: &generator)
+          batchNormEpsilon: configuration.batchNormEpsilon, classCount: classCount, using: &generator)
       }
       return (g, d)
     }
