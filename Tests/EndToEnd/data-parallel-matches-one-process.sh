@@ -48,9 +48,9 @@ check gan 0 gan --dataset ring8 --steps 300 --batch-size 128 --seed 3 "${small[@
 check gan-defaults 0 gan --dataset ring8 --steps 5 --batch-size 128 --seed 3
 # Adam's η is 2e-4 for both: 2η a step. The batch of 128 (the default before 64): with shards of
 # 32 the first update's moments of D's first filter differ by 1.7e-3 of their largest value
-# (measured at the default 64; one process on 1 and 2 threads: 0), as the moments of batch norm's
-# backward, g − mean g − x̂·mean(g·x̂), cancel to a few thousandths of g and each shard sums them
-# in its own order; with shards of 64 they stay within the tolerance, as at every other tensor.
+# (measured at the default 64; one process on 1 and 2 threads: 0; the likely cause, not shown:
+# batch norm's backward, g − mean g − x̂·mean(g·x̂), cancels, and each shard sums its channels
+# in its own order); with shards of 64 they stay within the tolerance, as every other tensor.
 check dcgan 4e-4 dcgan --dataset mnist --data-root "$data" --steps 1 --seed 5 --batch-size 128
 check cgan 2e-3 cgan --dataset mnist --data-root "$data" --steps 5 --seed 7
 # The VAE: ε and the binarisation drawn for the whole batch (no batch norm: no slack).

@@ -381,10 +381,9 @@ func parameterShapes(_ layer: any Layer) -> [String] {
        cg0(noise: zc, condition: Tensor(shape: [3], scalars: [1, 2, 0]), context: &conditionalContext))
     }
     #expect(a.scalars != b.scalars)
-    let x = a
     let (ra, rb) = withoutGradient {
-      (cd0(x, condition: Tensor(shape: [3], scalars: [0, 1, 2]), context: &conditionalContext),
-       cd0(x, condition: Tensor(shape: [3], scalars: [1, 2, 0]), context: &conditionalContext))
+      (cd0(a, condition: Tensor(shape: [3], scalars: [0, 1, 2]), context: &conditionalContext),
+       cd0(a, condition: Tensor(shape: [3], scalars: [1, 2, 0]), context: &conditionalContext))
     }
     #expect(ra.scalars != rb.scalars)
   }

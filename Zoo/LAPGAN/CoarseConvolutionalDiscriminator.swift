@@ -16,7 +16,7 @@ public final class CoarseConvolutionalDiscriminator: Discriminator {
   /// The image channels read: C, or C·m for packs of m.
   public let inputChannels: Int
   /// K for a class-conditional level, else nil.
-  public let classCount: Int?
+  public var classCount: Int? { labelEmbedding?.classCount }
   let labelEmbedding: Embedding?
   let network: Sequential
 
@@ -29,7 +29,6 @@ public final class CoarseConvolutionalDiscriminator: Discriminator {
   public init(inputChannels: Int, width: Int, negativeSlope: Double, batchNormEpsilon: Double, classCount: Int? = nil, using generator: inout SplitMix64) {
     precondition(inputChannels > 0 && width > 0, "CoarseConvolutionalDiscriminator: input channels \(inputChannels) and W \(width) must be positive")
     self.inputChannels = inputChannels
-    self.classCount = classCount
     labelEmbedding = classCount.map { Embedding(classCount: $0, dimension: $0, using: &generator) }
     network = Sequential([
       Conv2D(inputChannels: inputChannels + (classCount ?? 0), outputChannels: width, kernelSize: 3, stride: 1, padding: 1, bias: false, using: &generator),
@@ -51,10 +50,11 @@ public final class CoarseConvolutionalDiscriminator: Discriminator {
                  "lapgan level 0 discriminator: expects images (N, \(inputChannels), 8, 8), got \(x.shape)")
     let n = x.shape[0]
     var input = x
-    if let labelEmbedding, let classCount {
+    if let labelEmbedding {
       guard let condition else { preconditionFailure("lapgan level 0 discriminator: needs the class labels as condition, got none") }
-      let embedded = labelEmbedding(labels: Embedding.labels(from: condition))
-      input = Tensor.concatenate([x, embedded.reshaped(to: [n, classCount, 1, 1]) + Tensor.zeros([1, 1, 8, 8], dtype: x.dtype)], alongAxis: 1)
+      let k = labelEmbedding.classCount
+      let planes = labelEmbedding(labels: Embedding.labels(from: condition)).reshaped(to: [n, k, 1, 1]).broadcast(to: [n, k, 8, 8])
+      input = Tensor.concatenate([x, planes], alongAxis: 1)
     }
     return network(input, context: &context).reshaped(to: [n, 1])
   }

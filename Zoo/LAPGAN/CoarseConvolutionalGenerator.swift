@@ -16,7 +16,7 @@ public final class CoarseConvolutionalGenerator: Generator {
   public let latentDimension: Int
   public let sampleShape: [Int]
   /// K for a class-conditional level, else nil.
-  public let classCount: Int?
+  public var classCount: Int? { labelEmbedding?.classCount }
   let labelEmbedding: Embedding?
   let network: Sequential
 
@@ -30,7 +30,6 @@ public final class CoarseConvolutionalGenerator: Generator {
     precondition(latentDimension > 0 && width > 0 && channels > 0, "CoarseConvolutionalGenerator: Z \(latentDimension), W \(width) and C \(channels) must be positive")
     self.latentDimension = latentDimension
     sampleShape = [channels, 8, 8]
-    self.classCount = classCount
     labelEmbedding = classCount.map { Embedding(classCount: $0, dimension: $0, using: &generator) }
     network = Sequential([
       TransposedConv2D(inputChannels: latentDimension + (classCount ?? 0), outputChannels: 2 * width, kernelSize: 4, stride: 1, padding: 0, bias: false, using: &generator),

@@ -9,7 +9,7 @@ import ZooCore
 /// For CC-LAPGAN a learned label vector e(y) (N, K) follows the flattened image, [x, e(y)].
 public final class CoarseDiscriminator: Discriminator {
   /// K for a class-conditional level, else nil.
-  public let classCount: Int?
+  public var classCount: Int? { labelEmbedding?.classCount }
   let labelEmbedding: Embedding?
   let network: Sequential
 
@@ -19,7 +19,6 @@ public final class CoarseDiscriminator: Discriminator {
   ///   - dropoutProbability: p of the dropout after every hidden layer (0.5).
   ///   - classCount: K, for a class-conditional level.
   public init(sampleShape: [Int], hiddenWidths: [Int], dropoutProbability: Double, classCount: Int?, using generator: inout SplitMix64) {
-    self.classCount = classCount
     labelEmbedding = classCount.map { Embedding(classCount: $0, dimension: $0, using: &generator) }
     var layers: [any Layer] = []
     var width = sampleShape.reduce(1, *) + (classCount ?? 0)

@@ -12,7 +12,7 @@ public final class CoarseGenerator: Generator {
   public let latentDimension: Int
   public let sampleShape: [Int]
   /// K for a class-conditional level, else nil.
-  public let classCount: Int?
+  public var classCount: Int? { labelEmbedding?.classCount }
   let labelEmbedding: Embedding?
   let network: Sequential
 
@@ -24,7 +24,6 @@ public final class CoarseGenerator: Generator {
   public init(latentDimension: Int, hiddenWidths: [Int], sampleShape: [Int], classCount: Int?, using generator: inout SplitMix64) {
     self.latentDimension = latentDimension
     self.sampleShape = sampleShape
-    self.classCount = classCount
     labelEmbedding = classCount.map { Embedding(classCount: $0, dimension: $0, using: &generator) }
     let layers = MultilayerPerceptron.layers(
       inputSize: latentDimension + (classCount ?? 0), hiddenWidths: hiddenWidths, outputSize: sampleShape.reduce(1, *),
