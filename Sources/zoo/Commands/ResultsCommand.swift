@@ -35,7 +35,7 @@ struct ResultsCommand: ParsableCommand {
   @Flag(help: "Evaluate finished runs again (those with a run directory here), e.g. after a metric joined the evaluation plan.")
   var reevaluate = false
 
-  @Flag(help: "Delete summaries and figures in results/ that no table asks for any more.")
+  @Flag(help: "Delete summaries and figures in results/ that no table asks for any more, then go on as without it (training what is missing); with --render, delete and render only.")
   var prune = false
 
   @OptionGroup var location: DataRootOption
