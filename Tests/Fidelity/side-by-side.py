@@ -3,8 +3,11 @@
 reproduce, trained on the same MNIST for the same number of epochs with the same seeds, and
 scored by the same command.
 
-    # the full protocol (not yet measured: about 5 hours of a 2-core machine, see below)
+    # the full protocol (about 5.5 hours of a 2-core machine, see below)
     Tests/Fidelity/side-by-side.py --data-root ../shared/datasets --records results/side-by-side
+
+    # one model and seed on one core, e.g. two such at a time on a 2-core machine
+    Tests/Fidelity/side-by-side.py --models cgan-mlp --seeds 2 --threads 1 --data-root ../shared/datasets --records results/side-by-side
     .build/release/zoo results --render          # RESULTS.md's side-by-side table from the records
 
     # one model, one seed, one epoch
@@ -48,10 +51,14 @@ RESULTS.md renders committed records itself (the `sideBySide` tables of results/
 results/README.md).
 
 Default epochs are the zoo's default schedules rounded to whole epochs: gan-mlp 11, cgan-mlp 40,
-dcgan32 4, vae-mlp 10, lapgan32 2. At the throughputs of the README's benchmark table that is
-about 75 minutes of training per seed for the two sides together, plus up to a minute of
-scoring per model and side (measured: 27 and 59 s at 10,000 samples on a loaded machine): about
-4 to 5 hours for three seeds on this 2-core machine.
+dcgan32 4, vae-mlp 10, lapgan32 2. Measured training times of one seed at one thread a side
+(the records in results/side-by-side, a second job on the other core), zoo + PyTorch: gan-mlp
+about 130 + 300 s, vae-mlp 23 + 52 s, dcgan32 1,190 + 1,770 s, cgan-mlp 780 + 1,400 s: about
+95 minutes of one core a seed. lapgan32 is not measured at this schedule; at 2 threads the zoo's
+default takes 1.15 s a step (1,875 steps: 36 minutes) and the reference trains 69 images/s in the
+benchmark (120,000 images: 29 minutes), about 65 minutes of the machine a seed. Three seeds of
+all five: about 5.5 hours of a 2-core machine, plus up to a minute of scoring per model, side
+and seed.
 """
 import argparse
 import csv
