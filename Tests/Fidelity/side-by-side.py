@@ -53,7 +53,7 @@ results/README.md).
 Default epochs are the zoo's default schedules rounded to whole epochs: gan-mlp 11, cgan-mlp 40,
 dcgan32 4, vae-mlp 10, lapgan32 2. Measured training times of one seed at one thread a side
 (the records in results/side-by-side, a second job on the other core), zoo + PyTorch: gan-mlp
-about 130 + 300 s, vae-mlp 23 + 52 s, dcgan32 1,190 + 1,770 s, cgan-mlp 780 + 1,400 s: about
+about 130 + 270 s, vae-mlp 23 + 52 s, dcgan32 1,190 + 1,770 s, cgan-mlp 770 + 1,410 s: about
 95 minutes of one core a seed. lapgan32 is not measured at this schedule; at 2 threads the zoo's
 default takes 1.15 s a step (1,875 steps: 36 minutes) and the reference trains 69 images/s in the
 benchmark (120,000 images: 29 minutes), about 65 minutes of the machine a seed. Three seeds of

@@ -53,7 +53,7 @@ public final class CoarseConvolutionalDiscriminator: Discriminator {
     if let labelEmbedding {
       guard let condition else { preconditionFailure("lapgan level 0 discriminator: needs the class labels as condition, got none") }
       let k = labelEmbedding.classCount
-      let planes = labelEmbedding(labels: Embedding.labels(from: condition)).reshaped(to: [n, k, 1, 1]).broadcast(to: [n, k, 8, 8])
+      let planes = labelEmbedding(labels: Embedding.labels(from: condition)).reshaped(to: [n, k, 1, 1]).broadcast(to: [n, k, x.shape[2], x.shape[3]])
       input = Tensor.concatenate([x, planes], alongAxis: 1)
     }
     return network(input, context: &context).reshaped(to: [n, 1])
