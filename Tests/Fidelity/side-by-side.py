@@ -3,7 +3,7 @@
 reproduce, trained on the same MNIST for the same number of epochs with the same seeds, and
 scored by the same command.
 
-    # the full protocol (about 5.5 hours of a 2-core machine, see below)
+    # the full protocol (about 5 hours of a 2-core machine, see below)
     Tests/Fidelity/side-by-side.py --data-root ../shared/datasets --records results/side-by-side
 
     # one model and seed on one core, e.g. two such at a time on a 2-core machine
@@ -53,12 +53,9 @@ results/README.md).
 Default epochs are the zoo's default schedules rounded to whole epochs: gan-mlp 11, cgan-mlp 40,
 dcgan32 4, vae-mlp 10, lapgan32 2. Measured training times of one seed at one thread a side
 (the records in results/side-by-side, a second job on the other core), zoo + PyTorch: gan-mlp
-about 130 + 270 s, vae-mlp 23 + 52 s, dcgan32 1,190 + 1,770 s, cgan-mlp 770 + 1,410 s: about
-95 minutes of one core a seed. lapgan32 is not measured at this schedule; at 2 threads the zoo's
-default takes 1.15 s a step (1,875 steps: 36 minutes) and the reference trains 69 images/s in the
-benchmark (120,000 images: 29 minutes), about 65 minutes of the machine a seed. Three seeds of
-all five: about 5.5 hours of a 2-core machine, plus up to a minute of scoring per model, side
-and seed.
+about 130 + 270 s, vae-mlp 23 + 52 s, dcgan32 1,190 + 1,770 s, cgan-mlp 770 + 1,410 s, lapgan32
+3,790 + 2,800 s: about 205 minutes of one core a seed. Three seeds of all five: about 5 hours of
+a 2-core machine, plus up to a minute of scoring per model, side and seed.
 """
 import argparse
 import csv
