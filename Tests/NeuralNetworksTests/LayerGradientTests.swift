@@ -75,6 +75,27 @@ import Testing
     #expect(layer.weight.gradient!.scalars == [1, 1, 1, 0, 0, 0, 3, 3, 3, 1, 1, 1])
   }
 
+  @Test func embeddingMapsRepeatEachVectorOverThePlane() {
+    var generator = SplitMix64(seed: 7)
+    let layer = Embedding(classCount: 4, dimension: 3, dtype: .float64, using: &generator)
+    let labels = [1, 3, 1]
+    let maps = layer.maps(labels: labels, height: 2, width: 5)
+    #expect(maps.shape == [3, 3, 2, 5])
+    let rows = layer.weight.value.scalars
+    for (i, label) in labels.enumerated() {
+      for d in 0..<3 {
+        let plane = maps.scalars[(i * 3 + d) * 10..<(i * 3 + d + 1) * 10]
+        #expect(plane.allSatisfy { $0 == rows[label * 3 + d] }, "sample \(i), map \(d)")
+      }
+    }
+    let report = checkParameterGradients(of: layer) { randomProjection(layer.maps(labels: labels, height: 2, width: 5)) }
+    #expect(report.maxRelativeError < Self.tolerance, "\(report)")
+    // Each use of a row adds H·W = 10 to its gradient under a plain sum.
+    layer.zeroGradients()
+    layer.maps(labels: labels, height: 2, width: 5).sum().backward()
+    #expect(layer.weight.gradient!.scalars == [0, 0, 0, 20, 20, 20, 0, 0, 0, 10, 10, 10])
+  }
+
   @Test func sequential() {
     var generator = SplitMix64(seed: 6)
     let model = Sequential {

@@ -27,10 +27,8 @@ public final class ConditionalConvolutionalDiscriminator: Discriminator {
   /// x (N, C, S, S), labels (N) → (N, 1).
   public func callAsFunction(_ x: Tensor, condition: Tensor?, context: inout ForwardContext) -> Tensor {
     precondition(x.rank == 4, "cgan discriminator: expects images (N, C, H, W), got \(x.shape)")
-    let n = x.shape[0], e = labelEmbedding.dimension
-    let labels = ClassLabels.required(condition, count: n, classCount: classCount, network: "cgan discriminator")
-    let maps = labelEmbedding(labels: labels).reshaped(to: [n, e, 1, 1])
-      + Tensor.zeros([1, 1, x.shape[2], x.shape[3]], dtype: x.dtype)
+    let labels = ClassLabels.required(condition, count: x.shape[0], classCount: classCount, network: "cgan discriminator")
+    let maps = labelEmbedding.maps(labels: labels, height: x.shape[2], width: x.shape[3])
     return network(Tensor.concatenate([x, maps], alongAxis: 1), condition: nil, context: &context)
   }
 }

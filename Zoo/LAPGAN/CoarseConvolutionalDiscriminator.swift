@@ -52,8 +52,7 @@ public final class CoarseConvolutionalDiscriminator: Discriminator {
     var input = x
     if let labelEmbedding {
       guard let condition else { preconditionFailure("lapgan level 0 discriminator: needs the class labels as condition, got none") }
-      let k = labelEmbedding.classCount
-      let planes = labelEmbedding(labels: Embedding.labels(from: condition)).reshaped(to: [n, k, 1, 1]).broadcast(to: [n, k, x.shape[2], x.shape[3]])
+      let planes = labelEmbedding.maps(labels: Embedding.labels(from: condition), height: x.shape[2], width: x.shape[3])
       input = Tensor.concatenate([x, planes], alongAxis: 1)
     }
     return network(input, context: &context).reshaped(to: [n, 1])

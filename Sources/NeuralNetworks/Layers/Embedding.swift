@@ -37,6 +37,15 @@ public final class Embedding: Layer {
     return weight.value.gathered(rows: labels)
   }
 
+  /// labels (N) of values in 0..<K -> (N, D, H, W): each label's vector as D constant maps of
+  /// height H and width W, the form in which a convolutional network takes a class beside an
+  /// image's channels. A row's gradient is the sum over every position of the maps that used it.
+  public func maps(labels: [Int], height: Int, width: Int) -> Tensor {
+    precondition(height > 0 && width > 0, "Embedding: maps must have a positive size, got \(height)×\(width)")
+    return self(labels: labels).reshaped(to: [labels.count, dimension, 1, 1])
+      .broadcast(to: [labels.count, dimension, height, width])
+  }
+
   /// labels (N) or (N, 1), integral values in 0..<K -> (N, D). Labels carry no gradient.
   public func callAsFunction(_ input: Tensor, context: inout ForwardContext) -> Tensor {
     self(labels: Embedding.labels(from: input))
