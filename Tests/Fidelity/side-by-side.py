@@ -54,7 +54,7 @@ Default epochs are the zoo's default schedules rounded to whole epochs: gan-mlp 
 dcgan32 4, vae-mlp 10, lapgan32 2. Measured training times of one seed at one thread a side
 (the records in results/side-by-side, a second job on the other core), zoo + PyTorch: gan-mlp
 about 130 + 270 s, vae-mlp 23 + 52 s, dcgan32 1,190 + 1,770 s, cgan-mlp 770 + 1,410 s, lapgan32
-3,790 + 2,800 s: about 205 minutes of one core a seed. Three seeds of all five: about 5 hours of
+3,710 + 2,810 s: about 200 minutes of one core a seed. Three seeds of all five: about 5 hours of
 a 2-core machine, plus up to a minute of scoring per model, side and seed.
 """
 import argparse
