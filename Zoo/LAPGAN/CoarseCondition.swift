@@ -9,8 +9,8 @@ enum CoarseCondition {
   /// lₖ, with `labels` (N class indices) as a last plane when given.
   static func make(coarse: Tensor, labels: Tensor?) -> Tensor {
     guard let labels else { return coarse }
-    let n = coarse.shape[0], side = coarse.shape[2]
-    let plane = labels.reshaped(to: [n, 1, 1, 1]) + Tensor.zeros([1, 1, side, coarse.shape[3]], dtype: coarse.dtype)
+    let n = coarse.shape[0]
+    let plane = labels.converted(to: coarse.dtype).reshaped(to: [n, 1, 1, 1]).broadcast(to: [n, 1, coarse.shape[2], coarse.shape[3]])
     return Tensor.concatenate([coarse, plane], alongAxis: 1)
   }
 
